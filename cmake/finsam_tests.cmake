@@ -1,0 +1,22 @@
+# cmake/finsam_tests.cmake — the one way to declare a GoogleTest binary (used by tests/ and connectors/*/tests).
+# SPDX-License-Identifier: Apache-2.0
+find_package(GTest REQUIRED)
+include(GoogleTest)
+
+set(FINSAM_TEST_DEFINITIONS
+    FINSAM_SOURCE_DIR="${PROJECT_SOURCE_DIR}"
+    FINSAM_TEST_DATA_DIR="${PROJECT_SOURCE_DIR}/tests/data"
+    FINSAM_HUB_BINARY="$<TARGET_FILE:finsam-hub>"
+    FINSAM_CONNECTOR_DIR="${FINSAM_CONNECTOR_DIR}")
+
+# finsam_add_tests(<name> SOURCES ... LIBS ...): one GoogleTest binary, each test its own ctest entry.
+function(finsam_add_tests name)
+    cmake_parse_arguments(ARG "" "" "SOURCES;LIBS" ${ARGN})
+    add_executable(${name} ${ARG_SOURCES})
+    target_compile_options(${name} PRIVATE ${FINSAM_WARNINGS})
+    target_compile_definitions(${name} PRIVATE ${FINSAM_TEST_DEFINITIONS})
+    target_include_directories(${name} PRIVATE ${PROJECT_SOURCE_DIR})
+    target_link_libraries(${name} PRIVATE ${ARG_LIBS} GTest::gtest GTest::gmock GTest::gtest_main)
+    gtest_discover_tests(${name} DISCOVERY_TIMEOUT 60 PROPERTIES TIMEOUT 300)
+endfunction()
+

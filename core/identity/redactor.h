@@ -1,0 +1,18 @@
+// core/identity/redactor.h — removes anything shaped like a personnummer from text that leaves the hub's memory.
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace finsam::identity {
+
+/// Replaces every digit sequence that could be an identity number with "[pnr]": 10 or 12 consecutive digits,
+/// 6 or 8 digits followed by '-', '+' or a space and 4 digits. Deliberately over-eager (it ignores validity):
+/// used on quarantine payloads, log lines and error messages.
+std::string redactIdentities(std::string_view text);
+
+/// True when `text` contains anything redactIdentities() would replace.
+bool containsIdentityLike(std::string_view text);
+
+}  // namespace finsam::identity

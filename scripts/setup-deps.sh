@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# scripts/setup-deps.sh — install the Debian packages finsam-hub builds and tests with (idempotent).
+# SPDX-License-Identifier: Apache-2.0
+set -euo pipefail
+
+packages=(
+    build-essential cmake pkg-config ca-certificates curl
+    libpoco-dev libcurl4-openssl-dev rapidjson-dev
+    libsoci-dev libsqlite3-dev libpq-dev postgresql
+    libgtest-dev libgmock-dev libbenchmark-dev
+    openssl sqlite3
+)
+
+missing=()
+for p in "${packages[@]}"; do
+    if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+        missing+=("$p")
+    fi
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+    exit 0
+fi
+
+echo "setup-deps: installing ${missing[*]}" >&2
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
