@@ -3,10 +3,11 @@
 # SPDX-License-Identifier: Apache-2.0
 set -euo pipefail
 
+# libboost-dev: SOCI 4.0 on Debian is built with SOCI_HAVE_BOOST, so its headers include Boost.Fusion.
 packages=(
     build-essential cmake pkg-config ca-certificates curl
     libpoco-dev libcurl4-openssl-dev rapidjson-dev
-    libsoci-dev libsqlite3-dev libpq-dev postgresql
+    libsoci-dev libboost-dev libsqlite3-dev libpq-dev postgresql
     libgtest-dev libgmock-dev libbenchmark-dev
     openssl sqlite3
 )

@@ -1,3 +1,74 @@
 // core/app/main.cpp — entry point of the finsam-hub binary: dispatches subcommands.
 // SPDX-License-Identifier: Apache-2.0
-int main() { return 0; }
+#include <iostream>
+
+#include "core/app/arguments.h"
+#include "core/app/commands.h"
+#include "core/common/build_info.h"
+#include "core/config/config_loader.h"
+
+namespace {
+
+constexpr const char* kUsage = R"(usage: finsam-hub <command> [options]
+  serve --config FILE [--listen HOST:PORT]        run the daemon (HTTP API, feed, scheduled ingest)
+  ingest --config FILE (--connector ID | --all)   run connectors until drained; one JSON summary per connector
+  init --data DIR --out CONFDIR [--forbund ID] [--forbund-orgnr NNNNNNNNNN]
+                                                  scaffold a working configuration for a data folder
+  stats --config FILE                             counts per entity as one JSON object
+  check-config --config FILE [--print-schemas]    validate everything; each problem as file: /pointer: reason
+  pnr VALUE...                                    diagnose personnummer/samordningsnummer (one JSON line each)
+  version                                         print the version
+)";
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    using namespace finsam::app;
+    if (argc < 2) {
+        std::cerr << kUsage;
+        return 2;
+    }
+    std::string command = argv[1];
+    Args args(argv + 2, argv + argc);
+    try {
+        if (command == "serve") {
+            return runServe(argc - 1, argv + 1);
+        }
+        if (command == "ingest") {
+            return runIngest(args);
+        }
+        if (command == "init") {
+            return runInit(args);
+        }
+        if (command == "stats") {
+            return runStats(args);
+        }
+        if (command == "check-config") {
+            return runCheckConfig(args);
+        }
+        if (command == "pnr") {
+            return runPnr(args);
+        }
+        if (command == "version" || command == "--version") {
+            std::cout << "finsam-hub " << finsam::common::kVersion << "\n";
+            return 0;
+        }
+        if (command == "help" || command == "--help" || command == "-h") {
+            std::cout << kUsage;
+            return 0;
+        }
+        std::cerr << "finsam-hub: unknown command '" << command << "'\n" << kUsage;
+        return 2;
+    } catch (const UsageError& e) {
+        std::cerr << "finsam-hub " << command << ": " << e.what() << "\n" << kUsage;
+        return 2;
+    } catch (const finsam::config::ConfigError& e) {
+        for (const auto& problem : e.problems()) {
+            std::cerr << problem << "\n";
+        }
+        return 1;
+    } catch (const std::exception& e) {
+        std::cerr << "finsam-hub " << command << ": " << e.what() << "\n";
+        return 1;
+    }
+}

@@ -12,9 +12,11 @@ struct PseudonymKey {
     std::string secret;  ///< raw bytes; never logged
 };
 
-/// Reads the key file at `path`. Throws std::runtime_error naming the path and the reason when the file is
-/// missing, readable by others than its owner (any of mode 0007 set), or shorter than 32 bytes after one final
-/// "\n" or "\r\n" and surrounding whitespace are stripped. The message never contains key material.
+/// Reads the key file at `path`. Throws std::runtime_error naming the path and the reason when the
+/// file is missing, not a regular file, accessible by anyone but its owner (any of mode 0077 set), or
+/// shorter than 32 bytes after surrounding whitespace (including a final "\n" or "\r\n") is
+/// stripped. The trimmed text is the secret as is (not hex-decoded). The message never contains key
+/// material.
 PseudonymKey loadKeyFile(const std::string& path, const std::string& keyId);
 
 /// Strips surrounding whitespace (including a final newline) from a secret read from a file or environment.

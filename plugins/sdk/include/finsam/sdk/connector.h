@@ -57,6 +57,8 @@ struct Problem {
     std::string code;   ///< machine reason, e.g. "wrong_shape", "bad_date", "bad_amount"
     std::string message;  ///< human reason; never contains a personnummer or other identity value
     std::string raw;
+    std::string entity;  ///< the entity the row would have fed, when known
+    std::string key;     ///< the row's source key when it could be read: a snapshot then keeps that entity
 };
 
 /// A whole source refused (all or nothing): none of its rows reach the store.

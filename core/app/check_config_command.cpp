@@ -1,0 +1,105 @@
+// core/app/check_config_command.cpp — `finsam-hub check-config`: every problem as "file: /pointer: reason".
+// SPDX-License-Identifier: Apache-2.0
+#include <filesystem>
+#include <iostream>
+
+#include "core/app/arguments.h"
+#include "core/app/commands.h"
+#include "core/common/embedded_file.h"
+#include "core/common/json.h"
+#include "core/config/config_loader.h"
+#include "core/identity/key_file.h"
+#include "core/normalise/code_mapping.h"
+#include "core/plugin_host/plugin_host.h"
+
+namespace finsam::app {
+
+namespace {
+
+// The plugin's own schema, then its semantic check(); pointers are made relative to the instance file.
+void checkConnector(const config::ConnectorInstanceConfig& instance, plugin_host::PluginHost& plugins,
+                    const std::vector<std::string>& dirs, std::vector<std::string>& problems) {
+    sdk::Connector* connector = nullptr;
+    try {
+        connector = &plugins.load(instance.plugin, dirs);
+    } catch (const std::exception& e) {
+        problems.push_back(config::formatProblem(instance.file, "/plugin", e.what()));
+        return;
+    }
+    rapidjson::Document schema, settings;
+    schema.Parse(connector->configSchema().c_str());
+    settings.Parse(instance.settingsJson.c_str());
+    auto violations = common::validateAgainstSchema(schema, settings);
+    for (const auto& violation : violations) {
+        std::string pointer = "/settings" + (violation.pointer == "/" ? std::string() : violation.pointer);
+        problems.push_back(config::formatProblem(instance.file, pointer, violation.reason));
+    }
+    if (!violations.empty()) {
+        return;
+    }
+    sdk::Context context{instance.id, instance.organisation, instance.dir, nullptr};
+    for (const auto& problem : connector->check(instance.settingsJson, context)) {
+        auto colon = problem.find(": ");
+        std::string pointer = colon == std::string::npos ? "" : problem.substr(0, colon);
+        std::string reason = colon == std::string::npos ? problem : problem.substr(colon + 2);
+        problems.push_back(config::formatProblem(instance.file, "/settings" + pointer, reason));
+    }
+}
+
+int printSchemas(plugin_host::PluginHost& plugins, const std::vector<std::string>& dirs) {
+    for (const auto& file : common::embeddedSchemas()) {
+        std::cout << "# " << file.name << "\n" << file.content << "\n";
+    }
+    for (const auto& [id, path] : plugin_host::PluginHost::discover(dirs)) {
+        std::cout << "# connector " << id << " (settings)\n" << plugins.load(id, dirs).configSchema() << "\n";
+    }
+    return 0;
+}
+
+}  // namespace
+
+int runCheckConfig(const Args& args) {
+    Arguments arguments(args, {"config"}, {"print-schemas"});
+    plugin_host::PluginHost plugins;
+    auto dirs = plugin_host::PluginHost::defaultDirs();
+    if (arguments.has("print-schemas") && !arguments.has("config")) {
+        return printSchemas(plugins, dirs);
+    }
+    std::vector<std::string> problems;
+    config::HubConfig config;
+    try {
+        config = config::loadHubConfig(arguments.require("config"));
+    } catch (const config::ConfigError& e) {
+        problems = e.problems();
+    }
+    if (problems.empty()) {
+        dirs.insert(dirs.begin(), config.pluginDirs.begin(), config.pluginDirs.end());
+        try {
+            identity::loadKeyFile(config.keyFile, config.keyId);
+        } catch (const std::exception& e) {
+            problems.push_back(config::formatProblem(config.file, "/identity/key_file", e.what()));
+        }
+        if (config.store.backend == "sqlite" &&
+            !std::filesystem::is_directory(std::filesystem::path(config.store.path).parent_path())) {
+            problems.push_back(config::formatProblem(config.file, "/store/path", "its directory does not exist"));
+        }
+        for (const auto& instance : config.connectors) {
+            checkConnector(instance, plugins, dirs, problems);
+            if (!instance.mappingFile.empty()) {
+                normalise::CodeMapping::load(instance.mappingFile, problems);
+            }
+        }
+    }
+    for (const auto& problem : problems) {
+        std::cout << problem << "\n";
+    }
+    if (arguments.has("print-schemas")) {
+        printSchemas(plugins, dirs);
+    }
+    if (problems.empty()) {
+        std::cout << "ok: " << config.file << " (" << config.connectors.size() << " connectors)\n";
+    }
+    return problems.empty() ? 0 : 1;
+}
+
+}  // namespace finsam::app

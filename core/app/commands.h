@@ -1,0 +1,19 @@
+// core/app/commands.h — the subcommands of finsam-hub; each returns the process exit code.
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace finsam::app {
+
+using Args = std::vector<std::string>;
+
+int runServe(int argc, char** argv);  ///< serve --config FILE [--listen HOST:PORT] (Poco ServerApplication)
+int runIngest(const Args& args);      ///< ingest --config FILE (--connector ID | --all)
+int runInit(const Args& args);        ///< init --data DIR --out CONFDIR [--forbund ID] [--forbund-orgnr N]
+int runStats(const Args& args);       ///< stats --config FILE
+int runCheckConfig(const Args& args); ///< check-config --config FILE [--print-schemas]
+int runPnr(const Args& args);         ///< pnr VALUE...
+
+}  // namespace finsam::app

@@ -1,0 +1,123 @@
+// core/app/hub_server.cpp — daemon lifecycle: config and store, HTTP API, the ingest loop, graceful stop.
+// SPDX-License-Identifier: Apache-2.0
+#include "core/app/hub_server.h"
+
+#include <Poco/Logger.h>
+#include <Poco/Util/HelpFormatter.h>
+#include <Poco/Util/Option.h>
+#include <Poco/Util/OptionSet.h>
+
+#include <iostream>
+
+#include "core/app/commands.h"
+#include "core/app/json_log_formatter.h"
+#include "core/config/config_loader.h"
+#include "core/pipeline/ingest_runner.h"
+
+namespace finsam::app {
+
+using Poco::Util::Option;
+
+HubServer::HubServer() { setUnixOptions(true); }
+
+HubServer::~HubServer() = default;
+
+void HubServer::defineOptions(Poco::Util::OptionSet& options) {
+    ServerApplication::defineOptions(options);
+    options.addOption(Option("config", "", "hub configuration file (hub.json)").required(false).argument("FILE"));
+    options.addOption(Option("listen", "", "HOST:PORT to serve on, overriding the config").argument("HOST:PORT"));
+    options.addOption(Option("help", "h", "show this help").callback(
+        Poco::Util::OptionCallback<HubServer>(this, &HubServer::handleOption)));
+}
+
+void HubServer::handleOption(const std::string& name, const std::string& value) {
+    ServerApplication::handleOption(name, value);
+    if (name == "config") {
+        configPath_ = value;
+    } else if (name == "listen") {
+        listen_ = value;
+    } else if (name == "help") {
+        helpRequested_ = true;
+        stopOptionsProcessing();
+    }
+}
+
+void HubServer::initialize(Poco::Util::Application& self) {
+    ServerApplication::initialize(self);
+    if (helpRequested_) {
+        return;
+    }
+    if (configPath_.empty()) {
+        throw std::runtime_error("serve: --config FILE is required");
+    }
+    setupLogging("information");
+    runtime_ = std::make_unique<HubRuntime>(configPath_);  // migrates before anything serves
+    setupLogging(runtime_->config.logLevel);
+    sessions_ = std::make_unique<store::SessionPool>(runtime_->location,
+                                                     static_cast<std::size_t>(runtime_->config.httpThreads));
+    authenticator_ = std::make_unique<http::TokenAuthenticator>(runtime_->config.tokens);
+    apiContext_ = std::make_unique<http::ApiContext>(http::ApiContext{*sessions_, *authenticator_, ready_});
+    api_ = std::make_unique<http::ApiServer>(*apiContext_, listen_.empty() ? runtime_->config.listen : listen_,
+                                             runtime_->config.httpThreads);
+}
+
+void HubServer::uninitialize() {
+    api_.reset();
+    apiContext_.reset();
+    sessions_.reset();
+    runtime_.reset();
+    ServerApplication::uninitialize();
+}
+
+void HubServer::ingestLoop() {
+    auto& logger = Poco::Logger::get("scheduler");
+    pipeline::IngestRunner runner(*runtime_->database, runtime_->plugins, runtime_->config,
+                                  *runtime_->pseudonymizer);
+    while (!stopping_.load()) {
+        for (const auto& instance : runtime_->config.connectors) {
+            if (stopping_.load()) {
+                break;
+            }
+            if (!instance.enabled) {
+                continue;
+            }
+            auto summary = runner.drain(instance, &stopping_);
+            if (summary.batches > 0 || !summary.error.empty()) {
+                logger.information("ingest " + summary.toJson());
+            }
+        }
+        wakeUp_.tryWait(static_cast<long>(runtime_->config.pollSeconds) * 1000);
+    }
+}
+
+int HubServer::main(const std::vector<std::string>&) {
+    if (helpRequested_) {
+        Poco::Util::HelpFormatter help(options());
+        help.setCommand("finsam-hub serve");
+        help.setUsage("--config FILE [--listen HOST:PORT]");
+        help.format(std::cout);
+        return EXIT_OK;
+    }
+    auto& logger = Poco::Logger::get("hub");
+    api_->start();
+    ready_.store(true);
+    std::string host = http::parseListen(listen_.empty() ? runtime_->config.listen : listen_).first;
+    logger.information("listening on " + host + ":" + std::to_string(api_->port()));
+    ingestThread_.startFunc([this] { ingestLoop(); });
+    waitForTerminationRequest();
+    logger.information("stopping: finishing the batch in flight");
+    stopping_.store(true);
+    wakeUp_.set();
+    ingestThread_.join();
+    ready_.store(false);
+    api_->stop();
+    logger.information("stopped");
+    return EXIT_OK;
+}
+
+int runServe(int argc, char** argv) {
+    HubServer server;
+    return server.run(argc, argv);
+}
+
+}  // namespace finsam::app

@@ -1,0 +1,50 @@
+// core/app/hub_server.h — `finsam-hub serve`: the daemon (Poco ServerApplication).
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <Poco/Event.h>
+#include <Poco/Thread.h>
+#include <Poco/Util/ServerApplication.h>
+
+#include <atomic>
+#include <memory>
+
+#include "core/app/hub_runtime.h"
+#include "core/http/api_server.h"
+#include "core/http/token_authenticator.h"
+#include "core/store/session_pool.h"
+
+namespace finsam::app {
+
+/// Poco's rules: options in defineOptions(), real setup in initialize(), no threads before it, and main()
+/// ends in waitForTerminationRequest(). SIGTERM/SIGINT finish the batch in flight, commit and exit.
+class HubServer : public Poco::Util::ServerApplication {
+public:
+    HubServer();
+    ~HubServer() override;
+
+protected:
+    void defineOptions(Poco::Util::OptionSet& options) override;
+    void handleOption(const std::string& name, const std::string& value) override;
+    void initialize(Poco::Util::Application& self) override;
+    void uninitialize() override;
+    int main(const std::vector<std::string>& args) override;
+
+private:
+    void ingestLoop();
+
+    std::string configPath_;
+    std::string listen_;
+    bool helpRequested_ = false;
+    std::unique_ptr<HubRuntime> runtime_;
+    std::unique_ptr<store::SessionPool> sessions_;
+    std::unique_ptr<http::TokenAuthenticator> authenticator_;
+    std::unique_ptr<http::ApiContext> apiContext_;
+    std::unique_ptr<http::ApiServer> api_;
+    std::atomic<bool> ready_{false};
+    std::atomic<bool> stopping_{false};
+    Poco::Event wakeUp_;
+    Poco::Thread ingestThread_{"ingest"};
+};
+
+}  // namespace finsam::app

@@ -1,0 +1,50 @@
+// core/common/clock.cpp — UTC timestamps via Poco, strict ISO dates.
+// SPDX-License-Identifier: Apache-2.0
+#include "core/common/clock.h"
+
+#include <Poco/DateTimeFormatter.h>
+#include <Poco/LocalDateTime.h>
+#include <Poco/Timestamp.h>
+
+#include <cstdlib>
+
+namespace finsam::common {
+
+std::string nowUtcIso() {
+    return Poco::DateTimeFormatter::format(Poco::Timestamp(), "%Y-%m-%dT%H:%M:%S.%iZ");
+}
+
+std::optional<std::chrono::year_month_day> parseIsoDate(std::string_view text) {
+    if (text.size() != 10 || text[4] != '-' || text[7] != '-') {
+        return std::nullopt;
+    }
+    for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
+        if (text[i] < '0' || text[i] > '9') {
+            return std::nullopt;
+        }
+    }
+    auto number = [&](std::size_t from, std::size_t length) {
+        int value = 0;
+        for (std::size_t i = from; i < from + length; ++i) {
+            value = value * 10 + (text[i] - '0');
+        }
+        return value;
+    };
+    std::chrono::year_month_day date{std::chrono::year{number(0, 4)},
+                                     std::chrono::month{static_cast<unsigned>(number(5, 2))},
+                                     std::chrono::day{static_cast<unsigned>(number(8, 2))}};
+    if (!date.ok()) {
+        return std::nullopt;
+    }
+    return date;
+}
+
+std::chrono::year_month_day todayInSweden() {
+    // The daemon runs with TZ=Europe/Stockholm in production; LocalDateTime follows the process time zone.
+    Poco::LocalDateTime now;
+    return std::chrono::year_month_day{std::chrono::year{now.year()},
+                                       std::chrono::month{static_cast<unsigned>(now.month())},
+                                       std::chrono::day{static_cast<unsigned>(now.day())}};
+}
+
+}  // namespace finsam::common

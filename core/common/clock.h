@@ -1,0 +1,21 @@
+// core/common/clock.h — timestamps and calendar dates the one way the hub writes them.
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <chrono>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace finsam::common {
+
+/// Now, UTC, ISO 8601 with milliseconds: 2026-11-23T10:15:00.123Z.
+std::string nowUtcIso();
+
+/// Parses a strict YYYY-MM-DD calendar date; nullopt when malformed or not a real date.
+std::optional<std::chrono::year_month_day> parseIsoDate(std::string_view text);
+
+/// Today's calendar date in Sweden (Europe/Stockholm): dates read from timestamps are Swedish local time.
+std::chrono::year_month_day todayInSweden();
+
+}  // namespace finsam::common

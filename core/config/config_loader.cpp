@@ -1,0 +1,172 @@
+// core/config/config_loader.cpp — hub.json and connector instance files: parse, validate, fill HubConfig.
+// SPDX-License-Identifier: Apache-2.0
+#include "core/config/config_loader.h"
+
+#include <Poco/Path.h>
+
+#include "core/common/embedded_file.h"
+#include "core/common/json.h"
+
+namespace finsam::config {
+
+namespace {
+
+std::string resolve(const std::string& dir, const std::string& path) {
+    if (path.empty()) {
+        return path;
+    }
+    Poco::Path p(path);
+    if (p.isAbsolute()) {
+        return p.toString();
+    }
+    return Poco::Path(Poco::Path::forDirectory(dir), p).absolute().toString();
+}
+
+std::string stringOr(const rapidjson::Value& object, const char* name, const std::string& fallback) {
+    auto it = object.FindMember(name);
+    return it != object.MemberEnd() && it->value.IsString() ? it->value.GetString() : fallback;
+}
+
+int intOr(const rapidjson::Value& object, const char* name, int fallback) {
+    auto it = object.FindMember(name);
+    return it != object.MemberEnd() && it->value.IsInt() ? it->value.GetInt() : fallback;
+}
+
+std::vector<std::string> strings(const rapidjson::Value& object, const char* name) {
+    std::vector<std::string> out;
+    auto it = object.FindMember(name);
+    if (it != object.MemberEnd() && it->value.IsArray()) {
+        for (const auto& item : it->value.GetArray()) {
+            out.emplace_back(item.GetString());
+        }
+    }
+    return out;
+}
+
+// Parses `path` and validates it against embedded schema `schemaName`; problems are appended.
+bool loadChecked(const std::string& path, std::string_view schemaName, rapidjson::Document& document,
+                 std::vector<std::string>& problems) {
+    try {
+        document = common::readJsonFile(path);
+    } catch (const std::exception& e) {
+        problems.push_back(formatProblem(path, "", e.what()));
+        return false;
+    }
+    rapidjson::Document schema;
+    schema.Parse(schemaText(schemaName).data(), schemaText(schemaName).size());
+    auto violations = common::validateAgainstSchema(schema, document);
+    for (const auto& violation : violations) {
+        problems.push_back(formatProblem(path, violation.pointer, violation.reason));
+    }
+    return violations.empty();
+}
+
+ConnectorInstanceConfig loadInstance(const std::string& path, std::vector<std::string>& problems) {
+    ConnectorInstanceConfig instance;
+    instance.file = path;
+    instance.dir = Poco::Path(path).parent().toString();
+    rapidjson::Document document;
+    if (!loadChecked(path, "connector-instance.schema.json", document, problems)) {
+        return instance;
+    }
+    instance.id = document["id"].GetString();
+    instance.plugin = document["plugin"].GetString();
+    instance.organisation = document["organisation"].GetString();
+    instance.mappingFile = resolve(instance.dir, stringOr(document, "mapping", ""));
+    instance.enabled = !document.HasMember("enabled") || document["enabled"].GetBool();
+    instance.settingsJson = common::toJson(document["settings"]);
+    return instance;
+}
+
+void fillHub(const rapidjson::Document& d, HubConfig& config) {
+    const auto& forbund = d["forbund"];
+    config.forbund.id = forbund["id"].GetString();
+    config.forbund.name = forbund["name"].GetString();
+    config.forbund.organisationsnummer = stringOr(forbund, "organisationsnummer", "");
+    config.forbund.members = strings(forbund, "members");
+
+    const auto& store = d["store"];
+    config.store.backend = store["backend"].GetString();
+    config.store.path = resolve(config.dir, stringOr(store, "path", "hub.db"));
+    config.store.connection = stringOr(store, "connection", "");
+    config.store.passwordFile = resolve(config.dir, stringOr(store, "password_file", ""));
+    config.store.passwordEnv = stringOr(store, "password_env", "");
+
+    config.keyFile = resolve(config.dir, d["identity"]["key_file"].GetString());
+    config.keyId = d["identity"]["key_id"].GetString();
+    if (d.HasMember("http")) {
+        config.listen = stringOr(d["http"], "listen", config.listen);
+        config.httpThreads = intOr(d["http"], "threads", config.httpThreads);
+    }
+    if (d.HasMember("tokens")) {
+        for (const auto& token : d["tokens"].GetArray()) {
+            config.tokens.push_back({token["name"].GetString(), token["sha256"].GetString(), strings(token, "scopes")});
+        }
+    }
+    for (const auto& dir : strings(d, "plugin_dirs")) {
+        config.pluginDirs.push_back(resolve(config.dir, dir));
+    }
+    if (d.HasMember("ingest")) {
+        config.batchSize = intOr(d["ingest"], "batch_size", config.batchSize);
+        config.pollSeconds = intOr(d["ingest"], "poll_seconds", config.pollSeconds);
+    }
+    if (d.HasMember("log")) {
+        config.logLevel = stringOr(d["log"], "level", config.logLevel);
+    }
+}
+
+}  // namespace
+
+ConfigError::ConfigError(std::vector<std::string> problems)
+    : std::runtime_error(problems.empty() ? "configuration error" : problems.front()),
+      problems_(std::move(problems)) {}
+
+std::string formatProblem(const std::string& file, const std::string& pointer, const std::string& reason) {
+    return file + ": " + (pointer.empty() ? "/" : pointer) + ": " + reason;
+}
+
+std::string_view schemaText(std::string_view name) {
+    const auto* file = common::findEmbedded(common::embeddedSchemas(), name);
+    if (file == nullptr) {
+        throw std::logic_error("no embedded schema " + std::string(name));
+    }
+    return file->content;
+}
+
+const ConnectorInstanceConfig* HubConfig::connector(const std::string& id) const {
+    for (const auto& instance : connectors) {
+        if (instance.id == id) {
+            return &instance;
+        }
+    }
+    return nullptr;
+}
+
+HubConfig loadHubConfig(const std::string& path) {
+    HubConfig config;
+    config.file = Poco::Path(path).absolute().toString();
+    config.dir = Poco::Path(config.file).parent().toString();
+    std::vector<std::string> problems;
+    rapidjson::Document document;
+    if (!loadChecked(config.file, "hub.schema.json", document, problems)) {
+        throw ConfigError(problems);
+    }
+    fillHub(document, config);
+    if (config.store.backend == "postgresql" && config.store.connection.empty()) {
+        problems.push_back(formatProblem(config.file, "/store/connection", "required for backend postgresql"));
+    }
+    const auto& list = document["connectors"].GetArray();
+    for (rapidjson::SizeType i = 0; i < list.Size(); ++i) {
+        auto instance = loadInstance(resolve(config.dir, list[i].GetString()), problems);
+        if (!instance.id.empty() && config.connector(instance.id) != nullptr) {
+            problems.push_back(formatProblem(instance.file, "/id", "duplicate connector id " + instance.id));
+        }
+        config.connectors.push_back(std::move(instance));
+    }
+    if (!problems.empty()) {
+        throw ConfigError(problems);
+    }
+    return config;
+}
+
+}  // namespace finsam::config

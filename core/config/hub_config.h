@@ -1,0 +1,61 @@
+// core/config/hub_config.h — the typed daemon configuration, filled once from hub.json and its instance files.
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace finsam::config {
+
+struct ForbundConfig {
+    std::string id;
+    std::string name;
+    std::string organisationsnummer;
+    std::vector<std::string> members;
+};
+
+struct StoreConfig {
+    std::string backend;     ///< sqlite | postgresql
+    std::string path;        ///< absolute SQLite file
+    std::string connection;  ///< libpq connection string (no password)
+    std::string passwordFile;
+    std::string passwordEnv;
+};
+
+struct TokenConfig {
+    std::string name;
+    std::string sha256;
+    std::vector<std::string> scopes;
+};
+
+struct ConnectorInstanceConfig {
+    std::string file;          ///< the instance file, for error messages
+    std::string dir;           ///< its directory; the plugin resolves relative paths against it
+    std::string id;
+    std::string plugin;
+    std::string organisation;
+    std::string mappingFile;   ///< absolute, or empty
+    std::string settingsJson;  ///< the `settings` object as JSON text, handed to the plugin
+    bool enabled = true;
+};
+
+struct HubConfig {
+    std::string file;  ///< absolute path of hub.json
+    std::string dir;
+    ForbundConfig forbund;
+    StoreConfig store;
+    std::string keyFile;
+    std::string keyId;
+    std::string listen = "127.0.0.1:8080";
+    int httpThreads = 8;
+    std::vector<TokenConfig> tokens;
+    std::vector<std::string> pluginDirs;
+    std::vector<ConnectorInstanceConfig> connectors;
+    int batchSize = 1000;
+    int pollSeconds = 60;
+    std::string logLevel = "information";
+
+    const ConnectorInstanceConfig* connector(const std::string& id) const;
+};
+
+}  // namespace finsam::config

@@ -1,0 +1,42 @@
+// core/consent/consent_gate.cpp — strips anonymous participations down to what the SUS rule keeps.
+// SPDX-License-Identifier: Apache-2.0
+#include "core/consent/consent_gate.h"
+
+#include <array>
+#include <string>
+
+namespace finsam::consent {
+
+namespace {
+
+constexpr std::array<const char*, 5> kAnonymousKeeps = {"insats_id", "kon", "fodelsear", "startdatum", "slutdatum"};
+
+bool keptWhenAnonymous(const std::string& field) {
+    for (const char* kept : kAnonymousKeeps) {
+        if (field == kept) {
+            return true;
+        }
+    }
+    return false;
+}
+
+}  // namespace
+
+std::optional<model::Rejection> ConsentGate::process(model::WorkRecord& record) const {
+    if (record.entity != "deltagande" || record.retract) {
+        return std::nullopt;
+    }
+    if (!record.person || record.value("samtycke_ref").empty()) {
+        record.anonymous = true;
+    }
+    if (!record.anonymous) {
+        return std::nullopt;
+    }
+    record.person.reset();
+    for (auto it = record.values.begin(); it != record.values.end();) {
+        it = keptWhenAnonymous(it->first) ? std::next(it) : record.values.erase(it);
+    }
+    return std::nullopt;
+}
+
+}  // namespace finsam::consent

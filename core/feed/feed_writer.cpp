@@ -1,0 +1,61 @@
+// core/feed/feed_writer.cpp — event types per change and the append itself.
+// SPDX-License-Identifier: Apache-2.0
+#include "core/feed/feed_writer.h"
+
+#include "core/common/clock.h"
+#include "core/common/hash.h"
+
+namespace finsam::feed {
+
+std::string eventTypeFor(const store::EntityChange& change) {
+    const std::string& entity = change.entity;
+    const bool retracted = change.change == store::Change::kRetracted;
+    if (entity == "deltagande") {
+        if (retracted) {
+            return "deltagande.retracted";
+        }
+        if (change.endedNow) {
+            return "deltagande.ended";
+        }
+        return change.change == store::Change::kUpdated ? "deltagande.updated" : "deltagande.started";
+    }
+    if (entity == "ersattningsperiod") {
+        return retracted ? "ersattning.cancelled" : "ersattning.upserted";
+    }
+    if (entity == "samtycke") {
+        return retracted ? "samtycke.retracted" : "samtycke.changed";
+    }
+    if (entity == "person") {
+        return retracted ? "person.retracted" : "person.upserted";
+    }
+    return entity + (retracted ? ".retracted" : ".upserted");
+}
+
+std::vector<FeedEvent> FeedWriter::append(const std::vector<store::EntityChange>& changes,
+                                          std::int64_t batchId) {
+    std::vector<FeedEvent> events;
+    for (const auto& change : changes) {
+        if (change.change != store::Change::kUnchanged) {
+            events.push_back(FeedEvent{0, common::randomHex(16), common::nowUtcIso(), eventTypeFor(change),
+                                       change.entityKey, kSchemaVersion, change.payload});
+        }
+    }
+    if (events.empty()) {
+        return events;
+    }
+    std::int64_t seq = database_.allocate("feed", static_cast<std::int64_t>(events.size()));
+    auto& sql = database_.session();
+    long long batch = batchId;
+    for (auto& event : events) {
+        event.seq = seq++;
+        long long eventSeq = event.seq;
+        sql << "INSERT INTO feed_event (seq, event_id, occurred_at, type, entity_key, schema_version, payload, "
+               "batch_id) VALUES (:s, :i, :o, :t, :k, :v, :p, :b)",
+            soci::use(eventSeq), soci::use(event.eventId), soci::use(event.occurredAt), soci::use(event.type),
+            soci::use(event.entityKey), soci::use(event.schemaVersion), soci::use(event.payload),
+            soci::use(batch);
+    }
+    return events;
+}
+
+}  // namespace finsam::feed

@@ -1,0 +1,18 @@
+// core/http/api_context.h — what request handlers share: store connections, auth, readiness.
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <atomic>
+
+#include "core/http/token_authenticator.h"
+#include "core/store/session_pool.h"
+
+namespace finsam::http {
+
+struct ApiContext {
+    store::SessionPool& sessions;
+    const TokenAuthenticator& authenticator;
+    std::atomic<bool>& ready;  ///< false while migrating or when the store is unreachable
+};
+
+}  // namespace finsam::http

@@ -1,0 +1,64 @@
+// core/identity/identity_stage.cpp — the only place a clear number is turned into anything.
+// SPDX-License-Identifier: Apache-2.0
+#include "core/identity/identity_stage.h"
+
+#include "core/common/clock.h"
+
+namespace finsam::identity {
+
+namespace {
+
+constexpr const char* kNumberField = "personnummer";
+
+// The clear number is overwritten before it is released, not merely dropped from the map.
+void eraseNumber(model::WorkRecord& record) {
+    auto it = record.values.find(kNumberField);
+    if (it == record.values.end()) {
+        return;
+    }
+    for (auto& value : it->second) {
+        std::fill(value.begin(), value.end(), '\0');
+    }
+    record.values.erase(it);
+}
+
+}  // namespace
+
+std::optional<model::Rejection> IdentityStage::process(model::WorkRecord& record) const {
+    const bool asksAnonymous = record.value("anonym") == "true" || record.value("skyddad") == "true";
+    record.values.erase("anonym");
+    if (asksAnonymous) {
+        record.anonymous = true;
+        eraseNumber(record);
+        return std::nullopt;
+    }
+    const std::string& number = record.value(kNumberField);
+    if (number.empty()) {
+        return std::nullopt;
+    }
+    ParseResult parsed = parsePersonnummer(number, common::todayInSweden());
+    if (!parsed.ok) {
+        std::int32_t column = record.column(kNumberField);
+        eraseNumber(record);
+        return model::Rejection{"invalid_personnummer", kNumberField, column,
+                                "personnummer is not valid: " + parsed.error};
+    }
+    const ParsedIdentity& identity = parsed.identity;
+    LinkKey key = pseudonymizer_.linkKey(identity.kind, identity.normalized);
+    model::PersonRef person{toString(identity.kind), key.keyId, key.value, record.value("kon"),
+                            record.value("fodelsear")};
+    if (person.kon.empty()) {
+        person.kon = toString(identity.sex);
+    }
+    if (person.fodelsear.empty()) {
+        person.fodelsear = std::to_string(identity.birthYear);
+    }
+    // Kön and födelseår are kept on the record too: anonymous participations keep exactly these.
+    record.values["kon"] = {person.kon};
+    record.values["fodelsear"] = {person.fodelsear};
+    record.person = std::move(person);
+    eraseNumber(record);
+    return std::nullopt;
+}
+
+}  // namespace finsam::identity

@@ -1,0 +1,92 @@
+// core/identity/redactor.cpp — removes anything shaped like a personnummer from outgoing text.
+// Rules: architecture §3 (the clear number is never written); shapes as documented in redactor.h.
+// SPDX-License-Identifier: Apache-2.0
+#include "core/identity/redactor.h"
+
+namespace finsam::identity {
+
+namespace {
+
+constexpr std::string_view kPlaceholder = "[pnr]";
+
+bool isDigit(char c) {
+    return c >= '0' && c <= '9';
+}
+
+bool isSeparator(char c) {
+    return c == '-' || c == '+' || c == ' ';
+}
+
+// End of the run of digits starting at `pos` (a hand scan: no std::regex on this hot path).
+std::size_t digitRunEnd(std::string_view text, std::size_t pos) {
+    while (pos < text.size() && isDigit(text[pos])) {
+        ++pos;
+    }
+    return pos;
+}
+
+// If the whole digit run [start, runEnd) begins an identity shape, returns the end of that span;
+// otherwise returns `start`. Shapes: 10 or 12 digits; 6 or 8 digits, one of '-', '+', ' ', then
+// 4 digits. Runs are maximal, so longer or shorter digit runs never match.
+std::size_t identitySpanEnd(std::string_view text, std::size_t start, std::size_t runEnd) {
+    const std::size_t length = runEnd - start;
+    if (length == 10 || length == 12) {
+        return runEnd;
+    }
+    if ((length == 6 || length == 8) && runEnd < text.size() && isSeparator(text[runEnd])) {
+        const std::size_t tailEnd = digitRunEnd(text, runEnd + 1);
+        if (tailEnd - (runEnd + 1) == 4) {
+            return tailEnd;
+        }
+    }
+    return start;
+}
+
+// Walks `text` run by run, calling onMatch(start, end) for each identity-shaped span.
+template <typename OnMatch>
+void scan(std::string_view text, OnMatch&& onMatch) {
+    std::size_t pos = 0;
+    while (pos < text.size()) {
+        if (!isDigit(text[pos])) {
+            ++pos;
+            continue;
+        }
+        const std::size_t runEnd = digitRunEnd(text, pos);
+        const std::size_t spanEnd = identitySpanEnd(text, pos, runEnd);
+        if (spanEnd != pos) {
+            if (!onMatch(pos, spanEnd)) {
+                return;
+            }
+            pos = spanEnd;
+        } else {
+            pos = runEnd;
+        }
+    }
+}
+
+}  // namespace
+
+std::string redactIdentities(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    std::size_t copied = 0;
+    scan(text, [&](std::size_t start, std::size_t end) {
+        out.append(text.substr(copied, start - copied));
+        out.append(kPlaceholder);
+        copied = end;
+        return true;
+    });
+    out.append(text.substr(copied));
+    return out;
+}
+
+bool containsIdentityLike(std::string_view text) {
+    bool found = false;
+    scan(text, [&](std::size_t, std::size_t) {
+        found = true;
+        return false;  // the first match is enough
+    });
+    return found;
+}
+
+}  // namespace finsam::identity

@@ -1,0 +1,54 @@
+// core/model/work_record.h — a partner record as it moves through the pipeline stages, and why a stage refused it.
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace finsam::model {
+
+/// Why a record cannot go on; it becomes a quarantine entry with this reason.
+struct Rejection {
+    std::string code;     ///< e.g. unknown_code, bad_date, invalid_personnummer
+    std::string field;    ///< canonical field name
+    std::int32_t column = 0;
+    std::string message;  ///< never contains an identity value
+};
+
+/// The person a record is about, once the identity stage has replaced the clear number.
+struct PersonRef {
+    std::string linkKind;    ///< personnummer | samordningsnummer
+    std::string linkKeyId;   ///< id of the pseudonymisation key
+    std::string linkKey;     ///< HMAC hex
+    std::string kon;         ///< derived from the number when the source gave none
+    std::string fodelsear;
+};
+
+struct WorkRecord {
+    std::string connector;     ///< connector instance id
+    std::string organisation;  ///< organisation the connector reads for
+    std::string entity;
+    std::string sourceKey;     ///< the source's id of the entity
+    bool retract = false;
+    std::map<std::string, std::vector<std::string>> values;  ///< field -> values (one unless a list)
+    std::map<std::string, std::int32_t> columns;             ///< field -> source column
+    std::string source;
+    std::int64_t line = 0;
+    std::string raw;           ///< the source row; redacted before it is stored
+    std::optional<PersonRef> person;  ///< set by the identity stage; empty = anonymous or no person
+    bool anonymous = false;    ///< the SUS rule: no identity kept (consent missing, protected, or asked)
+    std::int64_t sourceRecordId = 0;  ///< lineage id assigned when the batch is stored
+
+    /// Hub-wide key of the entity: "<organisation>/<source key>".
+    std::string entityKey() const { return organisation + "/" + sourceKey; }
+
+    /// First value of `field`, or "" when absent.
+    const std::string& value(const std::string& field) const;
+    bool has(const std::string& field) const { return values.count(field) != 0; }
+    std::int32_t column(const std::string& field) const;
+};
+
+}  // namespace finsam::model

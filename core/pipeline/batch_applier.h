@@ -1,0 +1,44 @@
+// core/pipeline/batch_applier.h — runs a collected batch through the stages and commits it in one transaction.
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/pipeline/batch_collector.h"
+#include "core/pipeline/pipeline.h"
+#include "core/store/batch_log.h"
+#include "core/store/database.h"
+
+namespace finsam::pipeline {
+
+/// Who produced a batch.
+struct BatchOrigin {
+    std::string connector;     ///< instance id
+    std::string organisation;
+};
+
+struct AppliedBatch {
+    std::int64_t batchId = 0;
+    store::BatchCounts counts;
+    std::int64_t events = 0;
+    std::vector<std::string> warnings;
+};
+
+/// Applies batches of one connector instance. The data, its lineage, its feed events and the connector's
+/// new checkpoint commit together or not at all: a crash replays the batch from the previous checkpoint.
+class BatchApplier {
+public:
+    BatchApplier(store::Database& database, const Pipeline& pipeline, BatchOrigin origin)
+        : database_(database), pipeline_(pipeline), origin_(std::move(origin)) {}
+
+    /// Throws (and rolls back) on a store failure; the caller retries the batch from the stored checkpoint.
+    AppliedBatch apply(BatchCollector& batch, const std::string& checkpoint, const std::string& startedAt);
+
+private:
+    store::Database& database_;
+    const Pipeline& pipeline_;
+    BatchOrigin origin_;
+};
+
+}  // namespace finsam::pipeline

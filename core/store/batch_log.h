@@ -1,0 +1,70 @@
+// core/store/batch_log.h — lineage of a batch: source records, quarantine, rejected sources, checkpoint.
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/store/database.h"
+
+namespace finsam::store {
+
+/// One row read from a source, as lineage. Every stored fact points to one of these.
+struct SourceRecordRow {
+    std::int64_t id = 0;
+    std::string source;
+    std::int64_t line = 0;
+    std::string entity;
+    std::string payloadHash;
+    std::string outcome;  ///< accepted | quarantined
+};
+
+/// A row that did not pass, with its reason. `message` and `payload` must already be redacted.
+struct QuarantineRow {
+    std::int64_t id = 0;  ///< equals its source record id
+    std::string source;
+    std::int64_t line = 0;
+    std::int32_t column = 0;
+    std::string field;
+    std::string code;
+    std::string message;
+    std::string payload;
+};
+
+struct RejectedSourceRow {
+    std::string source;
+    std::string code;
+    std::string message;
+    std::int64_t rows = 0;
+};
+
+struct BatchCounts {
+    std::int64_t read = 0;
+    std::int64_t accepted = 0;
+    std::int64_t quarantined = 0;
+    std::int64_t rejectedRows = 0;
+    std::int64_t rejectedSources = 0;
+};
+
+/// Writes one batch's lineage. Every method runs inside the batch's transaction.
+class BatchLog {
+public:
+    BatchLog(Database& database, std::string connector) : database_(database), connector_(std::move(connector)) {}
+
+    /// The checkpoint committed last for this connector ("" = from the beginning).
+    std::string checkpoint();
+
+    void writeSourceRecords(std::int64_t batchId, const std::vector<SourceRecordRow>& rows);
+    void writeQuarantine(std::int64_t batchId, const std::vector<QuarantineRow>& rows);
+    void writeRejected(std::int64_t batchId, const std::vector<RejectedSourceRow>& rows);
+    /// Records the batch and moves the checkpoint, in the same transaction as its data.
+    void finish(std::int64_t batchId, const std::string& startedAt, const BatchCounts& counts,
+                const std::string& checkpoint);
+
+private:
+    Database& database_;
+    std::string connector_;
+};
+
+}  // namespace finsam::store

@@ -1,0 +1,117 @@
+// core/store/database.cpp — opening, tuning and migrating the store on both backends.
+// SPDX-License-Identifier: Apache-2.0
+#include "core/store/database.h"
+
+#include <soci/postgresql/soci-postgresql.h>
+#include <soci/sqlite3/soci-sqlite3.h>
+
+#include <sstream>
+#include <stdexcept>
+
+#include "core/common/clock.h"
+#include "core/common/embedded_file.h"
+
+namespace finsam::store {
+
+namespace {
+
+std::string sqliteConnectString(const std::string& path) {
+    // SOCI's sqlite3 backend takes "db=... timeout=seconds"; quote the path for spaces.
+    return "db=\"" + path + "\" timeout=30 shared_cache=false";
+}
+
+std::vector<std::string> splitStatements(std::string_view sql) {
+    std::vector<std::string> statements;
+    std::string current;
+    std::istringstream lines{std::string(sql)};
+    std::string line;
+    while (std::getline(lines, line)) {
+        auto first = line.find_first_not_of(" \t\r");
+        if (first == std::string::npos || line.compare(first, 2, "--") == 0) {
+            continue;
+        }
+        current += line + "\n";
+        auto last = line.find_last_not_of(" \t\r");
+        if (line[last] == ';') {
+            statements.push_back(current);
+            current.clear();
+        }
+    }
+    if (current.find_first_not_of(" \t\r\n") != std::string::npos) {
+        statements.push_back(current);
+    }
+    return statements;
+}
+
+int migrationNumber(std::string_view name) { return std::stoi(std::string(name.substr(0, 4))); }
+
+}  // namespace
+
+Database::Database(const StoreLocation& location) : location_(location) {
+    try {
+        if (location.backend == Backend::kSqlite) {
+            session_.open(soci::sqlite3, sqliteConnectString(location.target));
+            session_ << "PRAGMA journal_mode=WAL";
+            session_ << "PRAGMA synchronous=NORMAL";
+            session_ << "PRAGMA foreign_keys=ON";
+        } else {
+            std::string connect = location.target;
+            if (!location.password.empty()) {
+                connect += " password='" + location.password + "'";
+            }
+            session_.open(soci::postgresql, connect);
+            session_ << "SET client_min_messages TO WARNING";
+        }
+    } catch (const std::exception& e) {
+        std::string reason = e.what();
+        if (!location.password.empty()) {
+            for (auto at = reason.find(location.password); at != std::string::npos;
+                 at = reason.find(location.password)) {
+                reason.replace(at, location.password.size(), "***");
+            }
+        }
+        throw std::runtime_error("cannot open store: " + reason);
+    }
+}
+
+int Database::schemaVersion() {
+    session_ << "CREATE TABLE IF NOT EXISTS schema_migration (version INTEGER PRIMARY KEY, name TEXT NOT NULL, "
+                "applied_at TEXT NOT NULL)";
+    int version = 0;
+    soci::indicator indicator = soci::i_ok;
+    session_ << "SELECT MAX(version) FROM schema_migration", soci::into(version, indicator);
+    return indicator == soci::i_null ? 0 : version;
+}
+
+void Database::migrate() {
+    for (const auto& migration : common::embeddedMigrations()) {
+        int number = migrationNumber(migration.name);
+        soci::transaction transaction(session_);
+        if (location_.backend == Backend::kPostgresql) {
+            // Several instances may start together: one migrates, the others wait and then see it done.
+            session_ << "SELECT pg_advisory_xact_lock(7263001)";
+        }
+        if (schemaVersion() >= number) {
+            transaction.rollback();
+            continue;
+        }
+        for (const auto& statement : splitStatements(migration.content)) {
+            session_ << statement;
+        }
+        std::string name(migration.name);
+        std::string now = common::nowUtcIso();
+        session_ << "INSERT INTO schema_migration (version, name, applied_at) VALUES (:v, :n, :t)",
+            soci::use(number), soci::use(name), soci::use(now);
+        transaction.commit();
+    }
+}
+
+std::int64_t Database::allocate(const std::string& name, std::int64_t count) {
+    long long value = 0;
+    session_ << "UPDATE hub_sequence SET value = value + :count WHERE name = :name",
+        soci::use(static_cast<long long>(count)), soci::use(name);
+    session_ << "SELECT value FROM hub_sequence WHERE name = :name", soci::use(name), soci::into(value);
+    return value - count + 1;
+}
+
+}  // namespace finsam::store

@@ -1,0 +1,204 @@
+// core/store/entity_writer.cpp — generic upsert/retract over the canonical tables, change detection by hash.
+// SPDX-License-Identifier: Apache-2.0
+#include "core/store/entity_writer.h"
+
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
+#include <stdexcept>
+
+#include "core/common/clock.h"
+#include "core/common/hash.h"
+#include "core/common/json.h"
+#include "core/model/entity_spec.h"
+
+namespace finsam::store {
+
+namespace {
+
+using JsonWriter = rapidjson::Writer<rapidjson::StringBuffer>;
+
+void writeScalar(JsonWriter& json, const model::FieldSpec& field, const std::string& value) {
+    switch (field.type) {
+        case model::FieldType::kInteger:
+        case model::FieldType::kYear:
+            json.Int64(std::stoll(value));
+            break;
+        case model::FieldType::kBoolean:
+            json.Bool(value == "true");
+            break;
+        default:
+            json.String(value);
+    }
+}
+
+// The stored state of a record as JSON, fields in schema order, so equal states hash equally.
+std::string payloadOf(const model::EntitySpec& spec, const model::WorkRecord& record, const std::string& personKey) {
+    rapidjson::StringBuffer buffer;
+    JsonWriter json(buffer);
+    json.StartObject();
+    json.Key("entity_key");
+    json.String(record.entityKey());
+    json.Key("organisation");
+    json.String(record.organisation);
+    if (model::hasPerson(spec)) {
+        json.Key("person_key");
+        personKey.empty() ? json.Null() : json.String(personKey);
+    }
+    if (spec.name == "deltagande") {
+        json.Key("anonymous");
+        json.Bool(record.anonymous);
+    }
+    for (const auto& field : spec.fields) {
+        auto it = record.values.find(std::string(field.name));
+        if (!model::isStored(field) || it == record.values.end() || it->second.empty()) {
+            continue;
+        }
+        json.Key(field.name.data(), static_cast<rapidjson::SizeType>(field.name.size()));
+        if (field.list) {
+            json.StartArray();
+            for (const auto& value : it->second) {
+                writeScalar(json, field, value);
+            }
+            json.EndArray();
+        } else {
+            writeScalar(json, field, it->second.front());
+        }
+    }
+    json.EndObject();
+    return std::string(buffer.GetString(), buffer.GetSize());
+}
+
+// Lists are stored as JSON arrays of strings; scalars as text. Absent values become NULL.
+std::string columnText(const model::FieldSpec& field, const std::vector<std::string>& values) {
+    if (!field.list) {
+        return values.front();
+    }
+    rapidjson::StringBuffer buffer;
+    JsonWriter json(buffer);
+    json.StartArray();
+    for (const auto& value : values) {
+        json.String(value);
+    }
+    json.EndArray();
+    return buffer.GetString();
+}
+
+const model::EntitySpec& specOf(const std::string& entity) {
+    const auto* spec = model::findEntity(entity);
+    if (spec == nullptr) {
+        throw std::logic_error("no canonical entity " + entity);
+    }
+    return *spec;
+}
+
+}  // namespace
+
+EntityChange EntityWriter::upsert(const model::WorkRecord& record, const std::string& personKey) {
+    const auto& spec = specOf(record.entity);
+    const std::string table(spec.name);
+    EntityChange result{Change::kUnchanged, record.entity, record.entityKey(), payloadOf(spec, record, personKey)};
+    const std::string hash = common::sha256Hex(result.payload);
+    const bool isDeltagande = spec.name == "deltagande";
+
+    std::string oldHash, oldState, oldEnd;
+    soci::indicator hashInd = soci::i_null, endInd = soci::i_null;
+    auto& sql = database_.session();
+    sql << "SELECT content_hash, state, " << (isDeltagande ? "slutdatum" : "NULL") << " FROM " << table
+        << " WHERE entity_key = :k",
+        soci::use(result.entityKey), soci::into(oldHash, hashInd), soci::into(oldState), soci::into(oldEnd, endInd);
+    const bool exists = sql.got_data();
+    if (exists && oldHash == hash && oldState == "active") {
+        return result;
+    }
+
+    soci::values values;
+    std::vector<std::string> columns = {"entity_key", "connector", "organisation"};
+    values.set("entity_key", result.entityKey);
+    values.set("connector", record.connector);
+    values.set("organisation", record.organisation);
+    if (model::hasPerson(spec)) {
+        columns.push_back("person_key");
+        values.set("person_key", personKey, personKey.empty() ? soci::i_null : soci::i_ok);
+    }
+    if (isDeltagande) {
+        columns.push_back("anonymous");
+        values.set("anonymous", std::string(record.anonymous ? "1" : "0"));
+    }
+    for (const auto& field : spec.fields) {
+        if (!model::isStored(field)) {
+            continue;
+        }
+        auto it = record.values.find(std::string(field.name));
+        bool present = it != record.values.end() && !it->second.empty();
+        columns.emplace_back(field.name);
+        values.set(std::string(field.name), present ? columnText(field, it->second) : std::string(),
+                   present ? soci::i_ok : soci::i_null);
+    }
+    columns.insert(columns.end(), {"state", "content_hash", "source_record_id", "updated_at"});
+    values.set("state", std::string("active"));
+    values.set("content_hash", hash);
+    values.set("source_record_id", std::to_string(record.sourceRecordId));
+    values.set("updated_at", common::nowUtcIso());
+
+    std::string statement;
+    if (exists) {
+        statement = "UPDATE " + table + " SET ";
+        for (std::size_t i = 1; i < columns.size(); ++i) {
+            statement += (i > 1 ? ", " : "") + columns[i] + " = :" + columns[i];
+        }
+        statement += " WHERE entity_key = :entity_key";
+    } else {
+        std::string names, params;
+        for (const auto& column : columns) {
+            names += (names.empty() ? "" : ", ") + column;
+            params += (params.empty() ? ":" : ", :") + column;
+        }
+        statement = "INSERT INTO " + table + " (" + names + ") VALUES (" + params + ")";
+    }
+    sql << statement, soci::use(values);
+
+    result.change = !exists ? Change::kInserted : oldState != "active" ? Change::kReactivated : Change::kUpdated;
+    result.endedNow = isDeltagande && !record.value("slutdatum").empty() &&
+                      (endInd == soci::i_null || oldEnd.empty() || result.change == Change::kReactivated);
+    return result;
+}
+
+EntityChange EntityWriter::retract(const std::string& entity, const std::string& entityKey,
+                                   std::int64_t sourceRecordId) {
+    const auto& spec = specOf(entity);
+    const std::string table(spec.name);
+    EntityChange result{Change::kUnchanged, entity, entityKey, {}};
+    auto& sql = database_.session();
+    std::string state;
+    sql << "SELECT state FROM " << table << " WHERE entity_key = :k", soci::use(entityKey), soci::into(state);
+    if (!sql.got_data() || state != "active") {
+        return result;
+    }
+    std::string now = common::nowUtcIso();
+    long long sourceId = sourceRecordId;
+    sql << "UPDATE " << table
+        << " SET state = 'retracted', source_record_id = :s, updated_at = :t WHERE entity_key = :k",
+        soci::use(sourceId), soci::use(now), soci::use(entityKey);
+    result.change = Change::kRetracted;
+    result.payload = "{\"entity_key\":" + common::jsonQuote(entityKey) + ",\"reason\":\"removed_at_source\"}";
+    return result;
+}
+
+std::set<std::string> EntityWriter::activeKeys(const std::string& entity, const std::string& connector) {
+    const auto& spec = specOf(entity);
+    std::vector<std::string> keys(1000);
+    std::set<std::string> out;
+    soci::statement statement = (database_.session().prepare
+                                     << "SELECT entity_key FROM " << std::string(spec.name)
+                                     << " WHERE connector = :c AND state = 'active'",
+                                 soci::use(connector), soci::into(keys));
+    statement.execute();
+    while (statement.fetch()) {
+        out.insert(keys.begin(), keys.end());
+        keys.resize(1000);
+    }
+    return out;
+}
+
+}  // namespace finsam::store
