@@ -27,14 +27,13 @@ void BatchLog::writeSourceRecords(std::int64_t batchId, const std::vector<Source
         hashes.push_back(row.payloadHash);
         outcomes.push_back(row.outcome);
     }
-    long long batch = batchId;
-    std::string now = common::nowUtcIso();
+    std::vector<std::string> connectors(rows.size(), connector_);
+    std::vector<long long> batches(rows.size(), batchId);
+    std::vector<std::string> received(rows.size(), common::nowUtcIso());
     database_.session() << "INSERT INTO source_record (id, connector, batch_id, source, line, entity, payload_hash, "
                            "received_at, outcome) VALUES (:i, :c, :b, :s, :l, :e, :h, :r, :o)",
-        soci::use(ids), soci::use(std::vector<std::string>(rows.size(), connector_)),
-        soci::use(std::vector<long long>(rows.size(), batch)), soci::use(sources), soci::use(lines),
-        soci::use(entities), soci::use(hashes), soci::use(std::vector<std::string>(rows.size(), now)),
-        soci::use(outcomes);
+        soci::use(ids), soci::use(connectors), soci::use(batches), soci::use(sources), soci::use(lines),
+        soci::use(entities), soci::use(hashes), soci::use(received), soci::use(outcomes);
 }
 
 void BatchLog::writeQuarantine(std::int64_t batchId, const std::vector<QuarantineRow>& rows) {

@@ -5,6 +5,7 @@
 #include <soci/postgresql/soci-postgresql.h>
 #include <soci/sqlite3/soci-sqlite3.h>
 
+#include <optional>
 #include <sstream>
 #include <stdexcept>
 
@@ -108,10 +109,30 @@ void Database::migrate() {
 
 std::int64_t Database::allocate(const std::string& name, std::int64_t count) {
     long long value = 0;
-    session_ << "UPDATE hub_sequence SET value = value + :count WHERE name = :name",
-        soci::use(static_cast<long long>(count)), soci::use(name);
+    long long step = count;  // SOCI binds by reference: no temporaries in use()
+    session_ << "UPDATE hub_sequence SET value = value + :count WHERE name = :name", soci::use(step),
+        soci::use(name);
     session_ << "SELECT value FROM hub_sequence WHERE name = :name", soci::use(name), soci::into(value);
     return value - count + 1;
+}
+
+void Database::execute(const std::string& sql, const std::vector<std::optional<std::string>>& params) {
+    // Bound by position; SOCI keeps references, so the values and indicators live until execution ends.
+    std::vector<std::string> values(params.size());
+    std::vector<soci::indicator> indicators(params.size(), soci::i_ok);
+    soci::statement statement(session_);
+    for (std::size_t i = 0; i < params.size(); ++i) {
+        if (params[i]) {
+            values[i] = *params[i];
+        } else {
+            indicators[i] = soci::i_null;
+        }
+        statement.exchange(soci::use(values[i], indicators[i]));
+    }
+    statement.alloc();
+    statement.prepare(sql);
+    statement.define_and_bind();
+    statement.execute(true);
 }
 
 }  // namespace finsam::store

@@ -5,6 +5,8 @@
 #include <soci/soci.h>
 
 #include <memory>
+#include <optional>
+#include <vector>
 #include <string>
 
 namespace finsam::store {
@@ -38,6 +40,10 @@ public:
     /// Allocates `count` consecutive numbers from sequence `name` inside the caller's transaction and returns
     /// the first. The row lock also serialises concurrent writers, so feed seqs commit in order.
     std::int64_t allocate(const std::string& name, std::int64_t count);
+
+    /// Runs `sql` with positional parameters; nullopt binds NULL. For statements whose shape is built at run
+    /// time (the generic entity writer); fixed statements use soci::use directly.
+    void execute(const std::string& sql, const std::vector<std::optional<std::string>>& params);
 
 private:
     StoreLocation location_;

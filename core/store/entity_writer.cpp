@@ -5,6 +5,8 @@
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
+#include <algorithm>
+#include <optional>
 #include <stdexcept>
 
 #include "core/common/clock.h"
@@ -112,18 +114,15 @@ EntityChange EntityWriter::upsert(const model::WorkRecord& record, const std::st
         return result;
     }
 
-    soci::values values;
     std::vector<std::string> columns = {"entity_key", "connector", "organisation"};
-    values.set("entity_key", result.entityKey);
-    values.set("connector", record.connector);
-    values.set("organisation", record.organisation);
+    std::vector<std::optional<std::string>> values = {result.entityKey, record.connector, record.organisation};
     if (model::hasPerson(spec)) {
         columns.push_back("person_key");
-        values.set("person_key", personKey, personKey.empty() ? soci::i_null : soci::i_ok);
+        values.push_back(personKey.empty() ? std::nullopt : std::optional<std::string>(personKey));
     }
     if (isDeltagande) {
         columns.push_back("anonymous");
-        values.set("anonymous", std::string(record.anonymous ? "1" : "0"));
+        values.push_back(std::string(record.anonymous ? "1" : "0"));
     }
     for (const auto& field : spec.fields) {
         if (!model::isStored(field)) {
@@ -132,31 +131,30 @@ EntityChange EntityWriter::upsert(const model::WorkRecord& record, const std::st
         auto it = record.values.find(std::string(field.name));
         bool present = it != record.values.end() && !it->second.empty();
         columns.emplace_back(field.name);
-        values.set(std::string(field.name), present ? columnText(field, it->second) : std::string(),
-                   present ? soci::i_ok : soci::i_null);
+        values.push_back(present ? std::optional<std::string>(columnText(field, it->second)) : std::nullopt);
     }
     columns.insert(columns.end(), {"state", "content_hash", "source_record_id", "updated_at"});
-    values.set("state", std::string("active"));
-    values.set("content_hash", hash);
-    values.set("source_record_id", std::to_string(record.sourceRecordId));
-    values.set("updated_at", common::nowUtcIso());
+    values.insert(values.end(), {std::string("active"), hash, std::to_string(record.sourceRecordId),
+                                 common::nowUtcIso()});
 
     std::string statement;
     if (exists) {
         statement = "UPDATE " + table + " SET ";
         for (std::size_t i = 1; i < columns.size(); ++i) {
-            statement += (i > 1 ? ", " : "") + columns[i] + " = :" + columns[i];
+            statement += (i > 1 ? ", " : "") + columns[i] + " = :p" + std::to_string(i);
         }
-        statement += " WHERE entity_key = :entity_key";
+        statement += " WHERE entity_key = :p0";
+        // Positional binding: move the key to the end, where the WHERE clause's placeholder now sits.
+        std::rotate(values.begin(), values.begin() + 1, values.end());
     } else {
         std::string names, params;
-        for (const auto& column : columns) {
-            names += (names.empty() ? "" : ", ") + column;
-            params += (params.empty() ? ":" : ", :") + column;
+        for (std::size_t i = 0; i < columns.size(); ++i) {
+            names += (i > 0 ? ", " : "") + columns[i];
+            params += (i > 0 ? ", :p" : ":p") + std::to_string(i);
         }
         statement = "INSERT INTO " + table + " (" + names + ") VALUES (" + params + ")";
     }
-    sql << statement, soci::use(values);
+    database_.execute(statement, values);
 
     result.change = !exists ? Change::kInserted : oldState != "active" ? Change::kReactivated : Change::kUpdated;
     result.endedNow = isDeltagande && !record.value("slutdatum").empty() &&

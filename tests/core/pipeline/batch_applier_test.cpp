@@ -1,0 +1,167 @@
+// tests/core/pipeline/batch_applier_test.cpp — a batch through the real stages into a real store, both backends.
+// SPDX-License-Identifier: Apache-2.0
+#include <gtest/gtest.h>
+
+#include <fstream>
+
+#include "core/consent/consent_gate.h"
+#include "core/feed/feed_reader.h"
+#include "core/identity/identity_stage.h"
+#include "core/normalise/normaliser.h"
+#include "core/pipeline/batch_applier.h"
+#include "core/store/store_stats.h"
+#include "core/validate/validator.h"
+#include "tests/support/test_store.h"
+
+namespace finsam::testing {
+namespace {
+
+// Generated numbers (valid Luhn), not real people's.
+constexpr const char* kNumberA = "19740504-9334";
+constexpr const char* kNumberB = "19860815-8823";
+
+class BatchApplierTest : public ::testing::TestWithParam<TestBackend> {
+protected:
+    BatchApplierTest()
+        : store_(GetParam()),
+          database_(store_.open()),
+          pseudonymizer_(identity::PseudonymKey{"t1", std::string(32, 'k')}),
+          pipeline_(buildStages()) {}
+
+    std::vector<std::unique_ptr<model::RecordStage>> buildStages() {
+        std::ofstream(dir_.file("mapping.json")) << R"({"tables":{"kon":{"Kvinna":"kvinna","Man":"man"},
+            "ja_nej":{"Ja":"true","Nej":"false"}},
+            "fields":{"deltagande":{"kon":"kon","anonym":"ja_nej"}}})";
+        std::vector<std::string> problems;
+        auto mapping = normalise::CodeMapping::load(dir_.file("mapping.json"), problems);
+        EXPECT_TRUE(problems.empty()) << problems.front();
+        std::vector<std::unique_ptr<model::RecordStage>> stages;
+        stages.push_back(std::make_unique<normalise::Normaliser>(std::move(mapping)));
+        stages.push_back(std::make_unique<validate::Validator>());
+        stages.push_back(std::make_unique<identity::IdentityStage>(pseudonymizer_));
+        stages.push_back(std::make_unique<consent::ConsentGate>());
+        return stages;
+    }
+
+    static sdk::Record deltagande(const std::string& key, const std::string& number, const std::string& anonym,
+                                  const std::string& kon, const std::string& samtycke, int line) {
+        sdk::Record record{"deltagande", key, sdk::Operation::kUpsert, {}, {"deltaganden.csv", line},
+                           key + "," + number};
+        auto add = [&](const char* name, const std::string& value, int column) {
+            if (!value.empty()) {
+                record.fields.push_back({name, value, column});
+            }
+        };
+        add("insats_id", "FB-1", 2);
+        add("personnummer", number, 3);
+        add("anonym", anonym, 4);
+        add("kon", kon, 5);
+        add("startdatum", "2019-01-10", 7);
+        add("utbildningsniva", "gymnasium", 10);
+        add("samtycke_ref", samtycke, 17);
+        return record;
+    }
+
+    pipeline::AppliedBatch apply(std::vector<sdk::Record> records, std::set<std::string> snapshots = {},
+                                 const std::string& checkpoint = "cp") {
+        pipeline::BatchCollector batch;
+        for (auto& record : records) {
+            batch.accept(std::move(record));
+        }
+        batch.snapshots = std::move(snapshots);
+        pipeline::BatchApplier applier(*database_, pipeline_, {"forbund", "forbund-x"});
+        return applier.apply(batch, checkpoint, "2026-01-01T00:00:00.000Z");
+    }
+
+    TempDir dir_;
+    TestStore store_;
+    std::unique_ptr<store::Database> database_;
+    identity::Pseudonymizer pseudonymizer_;
+    pipeline::Pipeline pipeline_;
+};
+
+TEST_P(BatchApplierTest, AcceptsQuarantinesAndCountsReconcile) {
+    auto applied = apply({deltagande("D-1", kNumberA, "Nej", "Man", "SAM-1", 2),
+                          deltagande("D-2", kNumberB, "Ja", "Kvinna", "", 3),
+                          deltagande("D-3", "19740504-9335", "Nej", "Man", "SAM-2", 4),  // bad check digit
+                          deltagande("D-4", "", "Ja", "Okänd", "", 5)});                 // unknown code
+    EXPECT_EQ(applied.counts.read, 4);
+    EXPECT_EQ(applied.counts.accepted, 2);
+    EXPECT_EQ(applied.counts.quarantined, 2);
+    auto stats = store::readStats(*database_);
+    EXPECT_EQ(stats.deltaganden, 2);
+    EXPECT_EQ(stats.anonymousDeltaganden, 1);
+    EXPECT_EQ(stats.persons, 1);
+    EXPECT_EQ(stats.quarantined, 2);
+
+    std::string code, field, message, payload;
+    int column = 0;
+    database_->session() << "SELECT code, field, column_no, message, payload FROM quarantine WHERE line = 5",
+        soci::into(code), soci::into(field), soci::into(column), soci::into(message), soci::into(payload);
+    EXPECT_EQ(code, "unknown_code");
+    EXPECT_EQ(field, "kon");
+    EXPECT_EQ(column, 5);
+    EXPECT_NE(message.find("Okänd"), std::string::npos) << "the unknown code is named";
+    database_->session() << "SELECT code, payload FROM quarantine WHERE line = 4", soci::into(code),
+        soci::into(payload);
+    EXPECT_EQ(code, "invalid_personnummer");
+    EXPECT_EQ(payload.find("9335"), std::string::npos) << "quarantine payloads are redacted: " << payload;
+}
+
+TEST_P(BatchApplierTest, SameBatchTwiceChangesNothingAndRemovedRowIsRetracted) {
+    apply({deltagande("D-1", kNumberA, "Nej", "Man", "SAM-1", 2), deltagande("D-2", "", "Ja", "Kvinna", "", 3)},
+          {"deltagande"});
+    feed::FeedReader reader(*database_);
+    const auto head = reader.head();
+    EXPECT_EQ(reader.count(), 3) << "person.upserted + two deltagande.started";
+
+    auto again = apply({deltagande("D-1", kNumberA, "Nej", "Man", "SAM-1", 2),
+                        deltagande("D-2", "", "Ja", "Kvinna", "", 3)},
+                       {"deltagande"});
+    EXPECT_EQ(again.events, 0);
+    EXPECT_EQ(reader.head(), head);
+
+    auto shrunk = apply({deltagande("D-1", kNumberA, "Nej", "Man", "SAM-1", 2)}, {"deltagande"});
+    EXPECT_EQ(shrunk.events, 1);
+    auto events = reader.read(head, 10);
+    ASSERT_EQ(events.size(), 1u);
+    EXPECT_EQ(events[0].type, "deltagande.retracted");
+    EXPECT_EQ(events[0].entityKey, "forbund-x/D-2");
+    EXPECT_EQ(store::readStats(*database_).deltaganden, 1);
+}
+
+TEST_P(BatchApplierTest, WithoutConsentTheParticipationIsAnonymousAndKeepsNoLinkKey) {
+    apply({deltagande("D-1", kNumberA, "Nej", "", "", 2)});
+    auto stats = store::readStats(*database_);
+    EXPECT_EQ(stats.anonymousDeltaganden, 1);
+    EXPECT_EQ(stats.persons, 0);
+    long long keys = 0;
+    database_->session() << "SELECT COUNT(*) FROM link_key", soci::into(keys);
+    EXPECT_EQ(keys, 0);
+    std::string kon, utbildning;
+    soci::indicator utbildningInd = soci::i_ok;
+    database_->session() << "SELECT kon, utbildningsniva FROM deltagande", soci::into(kon),
+        soci::into(utbildning, utbildningInd);
+    EXPECT_EQ(kon, "man") << "kön is derived from the number before it is dropped";
+    EXPECT_EQ(utbildningInd, soci::i_null) << "the SUS rule keeps only kön, födelseår, insats and dates";
+}
+
+TEST_P(BatchApplierTest, OnePersonPerNumberWithinTheOrganisation) {
+    apply({deltagande("D-1", kNumberA, "Nej", "Man", "SAM-1", 2),
+           deltagande("D-5", "197405049334", "Nej", "Man", "SAM-1", 3)});
+    EXPECT_EQ(store::readStats(*database_).persons, 1);
+    std::string dump = store_.dumpAllTables();
+    EXPECT_EQ(dump.find("9334"), std::string::npos) << "no clear number anywhere in the store";
+}
+
+TEST_P(BatchApplierTest, CheckpointCommitsWithTheBatch) {
+    apply({deltagande("D-1", kNumberA, "Nej", "Man", "SAM-1", 2)}, {}, "after-first");
+    store::BatchLog log(*database_, "forbund");
+    EXPECT_EQ(log.checkpoint(), "after-first");
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, BatchApplierTest, ::testing::ValuesIn(allBackends()),
+                         [](const auto& info) { return backendName(info.param); });
+
+}  // namespace
+}  // namespace finsam::testing

@@ -1,0 +1,77 @@
+// tests/core/validate/validator_test.cpp — one case per rule of the canonical schema.
+// SPDX-License-Identifier: Apache-2.0
+#include <gtest/gtest.h>
+
+#include "core/validate/validator.h"
+
+namespace finsam::validate {
+namespace {
+
+model::WorkRecord insats() {
+    model::WorkRecord record;
+    record.entity = "insats";
+    record.values = {{"insats_id", {"FB-1"}},
+                     {"namn", {"Steget"}},
+                     {"inriktning", {"individinriktad"}},
+                     {"uppfoljningsmetod", {"individ"}},
+                     {"startdatum", {"2018-01-01"}},
+                     {"slutdatum", {"2020-12-31"}},
+                     {"malgrupp", {"unga_16_29", "forsorjningsstod"}}};
+    record.columns = {{"startdatum", 5}, {"slutdatum", 6}, {"inriktning", 3}};
+    return record;
+}
+
+std::string codeOf(model::WorkRecord record) {
+    auto rejection = Validator().process(record);
+    return rejection ? rejection->code + ":" + rejection->field : "ok";
+}
+
+TEST(ValidatorTest, AcceptsAWellFormedRecord) { EXPECT_EQ(codeOf(insats()), "ok"); }
+
+TEST(ValidatorTest, RejectsEachBrokenRule) {
+    auto record = insats();
+    record.values["startdatum"] = {"2018-02-30"};
+    EXPECT_EQ(codeOf(record), "bad_value:startdatum");
+
+    record = insats();
+    record.values["inriktning"] = {"Individinriktad"};  // unmapped display value
+    EXPECT_EQ(codeOf(record), "bad_value:inriktning");
+
+    record = insats();
+    record.values.erase("namn");
+    EXPECT_EQ(codeOf(record), "missing_value:namn");
+
+    record = insats();
+    record.values["namn"] = {"a", "b"};
+    EXPECT_EQ(codeOf(record), "not_a_list:namn");
+
+    record = insats();
+    record.values["slutdatum"] = {"2017-12-31"};
+    EXPECT_EQ(codeOf(record), "end_before_start:slutdatum");
+
+    record = insats();
+    record.values["colour"] = {"blue"};
+    EXPECT_EQ(codeOf(record), "unknown_field:colour");
+
+    record = insats();
+    record.entity = "vehicle";
+    EXPECT_EQ(codeOf(record), "unknown_entity:");
+}
+
+TEST(ValidatorTest, ReportsTheSourceColumn) {
+    auto record = insats();
+    record.values["slutdatum"] = {"2017-12-31"};
+    auto rejection = Validator().process(record);
+    ASSERT_TRUE(rejection);
+    EXPECT_EQ(rejection->column, 6);
+}
+
+TEST(ValidatorTest, RetractionsNeedNoFields) {
+    model::WorkRecord record;
+    record.entity = "insats";
+    record.retract = true;
+    EXPECT_EQ(codeOf(record), "ok");
+}
+
+}  // namespace
+}  // namespace finsam::validate

@@ -1,0 +1,79 @@
+// tests/support/hub_fixture.cpp — configuration files as a user would write them, pointing into a temp dir.
+// SPDX-License-Identifier: Apache-2.0
+#include "tests/support/hub_fixture.h"
+
+#include <Poco/Process.h>
+
+#include <filesystem>
+#include <fstream>
+#include <stdexcept>
+
+#include "core/common/hash.h"
+#include "core/common/json.h"
+#include "core/identity/key_file.h"
+
+namespace finsam::testing {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+void write(const std::string& path, const std::string& content) {
+    fs::create_directories(fs::path(path).parent_path());
+    std::ofstream(path, std::ios::binary | std::ios::trunc) << content;
+}
+
+std::string token(const char* name, const char* value, const std::string& scopes) {
+    return "{\"name\":\"" + std::string(name) + "\",\"sha256\":\"" + common::sha256Hex(value) +
+           "\",\"scopes\":" + scopes + "}";
+}
+
+}  // namespace
+
+HubFiles writeHubConfig(const TempDir& dir, const TestStore& store) {
+    HubFiles files{dir.file("hub.json"), dir.file("drop")};
+    fs::create_directories(files.dropDir);
+    identity::writeNewKeyFile(dir.file("pseudonym.key"));
+    write(dir.file("connectors/forbund.json"),
+          "{\"id\":\"forbund\",\"plugin\":\"forbund-csv\",\"organisation\":\"forbund-sthlm\",\"mapping\":" +
+              common::jsonQuote(std::string(FINSAM_SOURCE_DIR) + "/config/mappings/forbund-csv.json") +
+              ",\"settings\":{\"drop_dir\":" + common::jsonQuote(files.dropDir) + "}}");
+    write(files.configFile,
+          "{\"forbund\":{\"id\":\"forbund-sthlm\",\"name\":\"Samordningsförbundet Test\"},"
+          "\"store\":" + store.hubStoreJson() + ","
+          "\"identity\":{\"key_file\":\"pseudonym.key\",\"key_id\":\"test1\"},"
+          "\"http\":{\"listen\":\"127.0.0.1:0\",\"threads\":4},"
+          "\"tokens\":[" + token("admin", kAdminToken, "[\"admin\",\"feed:read\"]") + "," +
+              token("reader", kReaderToken, "[\"feed:read\"]") + "," +
+              token("indicators", kIngestOnlyToken, "[\"indicators:read\"]") + "],"
+          "\"plugin_dirs\":[" + common::jsonQuote(FINSAM_CONNECTOR_DIR) + "],"
+          "\"ingest\":{\"batch_size\":500,\"poll_seconds\":1},"
+          "\"connectors\":[\"connectors/forbund.json\"]}");
+    return files;
+}
+
+void copyDropSet(const std::string& from, const std::string& to) {
+    fs::remove_all(to);
+    fs::create_directories(to);
+    for (const auto& entry : fs::directory_iterator(from)) {
+        if (entry.path().filename() != "KLAR") {
+            fs::copy_file(entry.path(), fs::path(to) / entry.path().filename());
+        }
+    }
+    // The marker goes last, as senders do: a set is complete only when KLAR exists.
+    if (fs::exists(fs::path(from) / "KLAR")) {
+        std::ofstream(fs::path(to) / "KLAR").flush();
+    }
+}
+
+std::string generateForbund(const std::string& dir, int seed, int participants) {
+    std::string binary = fs::path(FINSAM_HUB_BINARY).parent_path() / "finsam-gen";
+    Poco::ProcessHandle handle = Poco::Process::launch(
+        binary, {"forbund", "--out", dir, "--seed", std::to_string(seed), "--participants", std::to_string(participants)});
+    if (handle.wait() != 0) {
+        throw std::runtime_error("finsam-gen failed");
+    }
+    return dir + "/forbund";
+}
+
+}  // namespace finsam::testing

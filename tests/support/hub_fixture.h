@@ -1,0 +1,31 @@
+// tests/support/hub_fixture.h — writes a complete hub configuration for a test: key, tokens, connector, store.
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <string>
+
+#include "tests/support/test_store.h"
+
+namespace finsam::testing {
+
+inline constexpr const char* kAdminToken = "test-admin-token-0123456789abcdef";
+inline constexpr const char* kReaderToken = "test-reader-token-0123456789abcdef";
+inline constexpr const char* kIngestOnlyToken = "test-no-feed-token-0123456789abcdef";
+
+struct HubFiles {
+    std::string configFile;  ///< hub.json
+    std::string dropDir;     ///< the förbund connector's drop folder (created, empty)
+};
+
+/// Writes dir/hub.json for `store` with one forbund-csv connector reading dir/drop, the shipped mapping
+/// config/mappings/forbund-csv.json, a fresh key file and three tokens (admin, reader, one without
+/// feed:read).
+HubFiles writeHubConfig(const TempDir& dir, const TestStore& store);
+
+/// Copies the folder `from` (a förbund drop set) into `to`, replacing what was there.
+void copyDropSet(const std::string& from, const std::string& to);
+
+/// Runs the generator: finsam-gen forbund --out DIR --seed S --participants N; returns DIR/forbund.
+std::string generateForbund(const std::string& dir, int seed, int participants);
+
+}  // namespace finsam::testing

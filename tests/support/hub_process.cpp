@@ -1,0 +1,128 @@
+// tests/support/hub_process.cpp — Poco::Process with pipes read on threads (no deadlock on full pipes).
+// SPDX-License-Identifier: Apache-2.0
+#include "tests/support/hub_process.h"
+
+#include <Poco/Net/HTTPClientSession.h>
+#include <Poco/Net/HTTPRequest.h>
+#include <Poco/Net/HTTPResponse.h>
+#include <Poco/Pipe.h>
+#include <Poco/PipeStream.h>
+#include <Poco/StreamCopier.h>
+
+#include <chrono>
+#include <csignal>
+#include <regex>
+#include <sstream>
+#include <stdexcept>
+
+namespace finsam::testing {
+
+namespace {
+
+std::string drain(Poco::Pipe& pipe) {
+    Poco::PipeInputStream in(pipe);
+    std::string text;
+    Poco::StreamCopier::copyToString(in, text);
+    return text;
+}
+
+}  // namespace
+
+CommandResult runHub(const std::vector<std::string>& args) {
+    Poco::Pipe outPipe, errPipe;
+    Poco::ProcessHandle handle = Poco::Process::launch(FINSAM_HUB_BINARY, args, nullptr, &outPipe, &errPipe);
+    CommandResult result;
+    std::thread errReader([&] { result.err = drain(errPipe); });
+    result.out = drain(outPipe);
+    errReader.join();
+    result.exitCode = handle.wait();
+    return result;
+}
+
+ServeProcess::ServeProcess(const std::string& configFile) {
+    Poco::Pipe errPipe;
+    std::vector<std::string> args = {"serve", "--config", configFile, "--listen", "127.0.0.1:0"};
+    handle_ = std::make_unique<Poco::ProcessHandle>(
+        Poco::Process::launch(FINSAM_HUB_BINARY, args, nullptr, nullptr, &errPipe));
+    running_ = true;
+    reader_ = std::thread([this, errPipe]() mutable {
+        Poco::PipeInputStream in(errPipe);
+        std::string line;
+        while (std::getline(in, line)) {
+            std::lock_guard<std::mutex> lock(mutex_);
+            log_ += line + "\n";
+        }
+    });
+    if (!waitForLog("listening on", 30)) {
+        kill();
+        throw std::runtime_error("finsam-hub serve did not start: " + log());
+    }
+    std::smatch match;
+    std::string text = log();
+    if (std::regex_search(text, match, std::regex("listening on [^:]+:([0-9]+)"))) {
+        port_ = static_cast<std::uint16_t>(std::stoi(match[1]));
+    }
+}
+
+ServeProcess::~ServeProcess() {
+    if (running_) {
+        kill();
+    }
+    if (reader_.joinable()) {
+        reader_.join();
+    }
+}
+
+std::string ServeProcess::log() const {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return log_;
+}
+
+bool ServeProcess::waitForLog(const std::string& text, double seconds) const {
+    auto deadline = std::chrono::steady_clock::now() + std::chrono::duration<double>(seconds);
+    while (std::chrono::steady_clock::now() < deadline) {
+        if (log().find(text) != std::string::npos) {
+            return true;
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    return false;
+}
+
+int ServeProcess::stop() {
+    ::kill(handle_->id(), SIGTERM);
+    int code = handle_->wait();
+    running_ = false;
+    if (reader_.joinable()) {
+        reader_.join();
+    }
+    return code;
+}
+
+void ServeProcess::kill() {
+    ::kill(handle_->id(), SIGKILL);
+    handle_->wait();
+    running_ = false;
+}
+
+HttpResponse httpGet(std::uint16_t port, const std::string& target, const std::string& token,
+                     const std::string& accept) {
+    Poco::Net::HTTPClientSession session("127.0.0.1", port);
+    Poco::Net::HTTPRequest request(Poco::Net::HTTPRequest::HTTP_GET, target, Poco::Net::HTTPMessage::HTTP_1_1);
+    if (!token.empty()) {
+        request.set("Authorization", "Bearer " + token);
+    }
+    if (!accept.empty()) {
+        request.set("Accept", accept);
+    }
+    session.sendRequest(request);
+    Poco::Net::HTTPResponse response;
+    std::istream& body = session.receiveResponse(response);
+    HttpResponse result;
+    result.status = static_cast<int>(response.getStatus());
+    result.contentType = response.getContentType();
+    Poco::StreamCopier::copyToString(body, result.body);
+    return result;
+}
+
+}  // namespace finsam::testing

@@ -1,0 +1,60 @@
+// tests/support/hub_process.h — runs the real finsam-hub binary: one-shot commands and a serving daemon.
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <Poco/Process.h>
+
+#include <memory>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace finsam::testing {
+
+struct CommandResult {
+    int exitCode = -1;
+    std::string out;
+    std::string err;
+};
+
+/// Runs `finsam-hub args...` to completion and captures both streams.
+CommandResult runHub(const std::vector<std::string>& args);
+
+/// `finsam-hub serve --config FILE --listen 127.0.0.1:0`, waiting until it logs its port.
+class ServeProcess {
+public:
+    explicit ServeProcess(const std::string& configFile);
+    ~ServeProcess();
+
+    std::uint16_t port() const { return port_; }
+    /// Everything the daemon wrote to stderr so far (its JSON log lines).
+    std::string log() const;
+    /// Waits until the log contains `text` or `seconds` pass.
+    bool waitForLog(const std::string& text, double seconds) const;
+    /// SIGTERM and wait; returns the exit code.
+    int stop();
+    /// SIGKILL and wait.
+    void kill();
+
+private:
+    std::unique_ptr<Poco::ProcessHandle> handle_;
+    std::thread reader_;
+    mutable std::mutex mutex_;
+    std::string log_;
+    std::uint16_t port_ = 0;
+    bool running_ = false;
+};
+
+/// A finished HTTP exchange.
+struct HttpResponse {
+    int status = 0;
+    std::string body;
+    std::string contentType;
+};
+
+/// GET http://127.0.0.1:port + target with an optional bearer token and Accept header.
+HttpResponse httpGet(std::uint16_t port, const std::string& target, const std::string& token = "",
+                     const std::string& accept = "");
+
+}  // namespace finsam::testing

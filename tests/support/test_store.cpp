@@ -1,0 +1,112 @@
+// tests/support/test_store.cpp — per-test databases on both backends.
+// SPDX-License-Identifier: Apache-2.0
+#include "tests/support/test_store.h"
+
+#include <cstdlib>
+#include <filesystem>
+#include <stdexcept>
+
+#include "core/common/hash.h"
+#include "core/common/json.h"
+
+namespace finsam::testing {
+
+std::vector<TestBackend> allBackends() { return {TestBackend::kSqlite, TestBackend::kPostgresql}; }
+
+std::string backendName(TestBackend backend) {
+    return backend == TestBackend::kSqlite ? "sqlite" : "postgresql";
+}
+
+TempDir::TempDir() {
+    auto base = std::filesystem::temp_directory_path() / ("finsam-test-" + common::randomHex(8));
+    std::filesystem::create_directories(base);
+    path_ = base.string();
+}
+
+TempDir::~TempDir() {
+    std::error_code error;
+    std::filesystem::remove_all(path_, error);
+}
+
+namespace {
+
+std::string adminConnection() {
+    const char* value = std::getenv("FINSAM_TEST_PG");
+    if (value == nullptr || *value == '\0') {
+        throw std::runtime_error("FINSAM_TEST_PG is not set: run the tests through scripts/test.sh, which starts "
+                                 "a throwaway PostgreSQL cluster");
+    }
+    return value;
+}
+
+}  // namespace
+
+TestStore::TestStore(TestBackend backend) : backend_(backend) {
+    if (backend == TestBackend::kSqlite) {
+        location_ = {store::Backend::kSqlite, dir_.file("hub.db"), ""};
+        return;
+    }
+    std::string admin = adminConnection();
+    databaseName_ = "finsam_test_" + common::randomHex(8);
+    store::Database server({store::Backend::kPostgresql, admin, ""});
+    server.session() << "CREATE DATABASE " + databaseName_;
+    location_ = {store::Backend::kPostgresql, admin + " dbname=" + databaseName_, ""};
+}
+
+TestStore::~TestStore() {
+    if (databaseName_.empty()) {
+        return;
+    }
+    try {
+        store::Database server({store::Backend::kPostgresql, adminConnection(), ""});
+        server.session() << "DROP DATABASE IF EXISTS " + databaseName_ + " WITH (FORCE)";
+    } catch (...) {
+        // The cluster is thrown away at the end of the run anyway.
+    }
+}
+
+std::string TestStore::hubStoreJson() const {
+    if (backend_ == TestBackend::kSqlite) {
+        return "{\"backend\":\"sqlite\",\"path\":" + common::jsonQuote(location_.target) + "}";
+    }
+    return "{\"backend\":\"postgresql\",\"connection\":" + common::jsonQuote(location_.target) + "}";
+}
+
+std::unique_ptr<store::Database> TestStore::open() const {
+    auto database = std::make_unique<store::Database>(location_);
+    database->migrate();
+    return database;
+}
+
+std::string TestStore::dumpAllTables() const {
+    auto database = open();
+    std::string out;
+    for (const char* table : {"organisation", "forbund", "batch", "connector_checkpoint", "source_record",
+                              "quarantine", "rejected_source", "person", "link_key", "insats", "insats_budget",
+                              "deltagande", "samtycke", "ersattningsperiod", "feed_event"}) {
+        soci::rowset<soci::row> rows = (database->session().prepare << "SELECT * FROM " << table);
+        for (const auto& row : rows) {
+            out += table;
+            for (std::size_t i = 0; i < row.size(); ++i) {
+                out += "|";
+                if (row.get_indicator(i) == soci::i_null) {
+                    continue;
+                }
+                switch (row.get_properties(i).get_data_type()) {
+                    case soci::dt_string: out += row.get<std::string>(i); break;
+                    case soci::dt_integer: out += std::to_string(row.get<int>(i)); break;
+                    case soci::dt_long_long: out += std::to_string(row.get<long long>(i)); break;
+                    case soci::dt_unsigned_long_long:
+                        out += std::to_string(row.get<unsigned long long>(i));
+                        break;
+                    case soci::dt_double: out += std::to_string(row.get<double>(i)); break;
+                    default: out += "?"; break;
+                }
+            }
+            out += "\n";
+        }
+    }
+    return out;
+}
+
+}  // namespace finsam::testing

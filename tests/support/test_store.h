@@ -1,0 +1,60 @@
+// tests/support/test_store.h — a fresh store per test on each backend: a temp SQLite file or a new PG database.
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/store/database.h"
+
+namespace finsam::testing {
+
+enum class TestBackend { kSqlite, kPostgresql };
+
+/// Both backends: every test that touches the store runs against each.
+std::vector<TestBackend> allBackends();
+std::string backendName(TestBackend backend);
+
+/// A directory removed with everything in it when the object goes.
+class TempDir {
+public:
+    TempDir();
+    ~TempDir();
+    TempDir(const TempDir&) = delete;
+    TempDir& operator=(const TempDir&) = delete;
+    const std::string& path() const { return path_; }
+    std::string file(const std::string& name) const { return path_ + "/" + name; }
+
+private:
+    std::string path_;
+};
+
+/// An empty store. PostgreSQL needs FINSAM_TEST_PG (scripts/test.sh starts a throwaway cluster and sets it);
+/// without it the constructor throws, so a PostgreSQL test can never pass by not running.
+class TestStore {
+public:
+    explicit TestStore(TestBackend backend);
+    ~TestStore();
+    TestStore(const TestStore&) = delete;
+    TestStore& operator=(const TestStore&) = delete;
+
+    store::StoreLocation location() const { return location_; }
+    /// The "store" object of a hub.json that points at this store.
+    std::string hubStoreJson() const;
+    /// A new migrated connection.
+    std::unique_ptr<store::Database> open() const;
+    TestBackend backend() const { return backend_; }
+    /// The SQLite file (backend sqlite) — for tests that scan the raw bytes.
+    std::string sqliteFile() const { return location_.target; }
+    /// Text dump of every table (for leak scans and state comparison).
+    std::string dumpAllTables() const;
+
+private:
+    TestBackend backend_;
+    TempDir dir_;
+    std::string databaseName_;
+    store::StoreLocation location_;
+};
+
+}  // namespace finsam::testing
