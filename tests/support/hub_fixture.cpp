@@ -30,10 +30,12 @@ std::string token(const char* name, const char* value, const std::string& scopes
 
 }  // namespace
 
-HubFiles writeHubConfig(const TempDir& dir, const TestStore& store) {
-    HubFiles files{dir.file("hub.json"), dir.file("drop")};
+HubFiles writeHubConfig(const TempDir& dir, const TestStore& store, const std::string& configName) {
+    HubFiles files{dir.file(configName), dir.file("drop")};
     fs::create_directories(files.dropDir);
-    identity::writeNewKeyFile(dir.file("pseudonym.key"));
+    if (!fs::exists(dir.file("pseudonym.key"))) {
+        identity::writeNewKeyFile(dir.file("pseudonym.key"));
+    }
     write(dir.file("connectors/forbund.json"),
           "{\"id\":\"forbund\",\"plugin\":\"forbund-csv\",\"organisation\":\"forbund-sthlm\",\"mapping\":" +
               common::jsonQuote(std::string(FINSAM_SOURCE_DIR) + "/config/mappings/forbund-csv.json") +

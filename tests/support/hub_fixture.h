@@ -20,7 +20,8 @@ struct HubFiles {
 /// Writes dir/hub.json for `store` with one forbund-csv connector reading dir/drop, the shipped mapping
 /// config/mappings/forbund-csv.json, a fresh key file and three tokens (admin, reader, one without
 /// feed:read).
-HubFiles writeHubConfig(const TempDir& dir, const TestStore& store);
+/// Several configs in one dir (`configName`) share the key file and the drop folder.
+HubFiles writeHubConfig(const TempDir& dir, const TestStore& store, const std::string& configName = "hub.json");
 
 /// Copies the folder `from` (a förbund drop set) into `to`, replacing what was there.
 void copyDropSet(const std::string& from, const std::string& to);

@@ -1,0 +1,46 @@
+// tests/support/leak_scan.cpp — plain substring search over every spelling; no regex on megabytes.
+// SPDX-License-Identifier: Apache-2.0
+#include "tests/support/leak_scan.h"
+
+#include <filesystem>
+#include <fstream>
+#include <regex>
+#include <sstream>
+
+namespace finsam::testing {
+
+std::set<std::string> numbersInFolder(const std::string& dir) {
+    std::set<std::string> numbers;
+    std::regex pattern("(?:^|[^0-9])((?:19|20)[0-9]{6})-([0-9]{4})(?![0-9])");
+    for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+        std::string text = fileBytes(entry.path().string());
+        for (auto it = std::sregex_iterator(text.begin(), text.end(), pattern); it != std::sregex_iterator(); ++it) {
+            numbers.insert((*it)[1].str() + (*it)[2].str());
+        }
+    }
+    return numbers;
+}
+
+std::vector<std::string> leakedNumbers(const std::set<std::string>& numbers, const std::string& haystack) {
+    std::vector<std::string> found;
+    for (const auto& number : numbers) {
+        const std::string shortForm = number.substr(2);
+        for (const std::string& spelling :
+             {number, shortForm, number.substr(0, 8) + "-" + number.substr(8), shortForm.substr(0, 6) + "-" +
+                                                                                shortForm.substr(6)}) {
+            if (haystack.find(spelling) != std::string::npos) {
+                found.push_back(spelling);
+            }
+        }
+    }
+    return found;
+}
+
+std::string fileBytes(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream content;
+    content << in.rdbuf();
+    return content.str();
+}
+
+}  // namespace finsam::testing

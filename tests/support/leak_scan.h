@@ -1,0 +1,20 @@
+// tests/support/leak_scan.h — finds clear personnummer of an input in any bytes the hub produced.
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <set>
+#include <string>
+#include <vector>
+
+namespace finsam::testing {
+
+/// Every personnummer/samordningsnummer (YYYYMMDD-NNNN) written in the files of `dir`, as 12 digits.
+std::set<std::string> numbersInFolder(const std::string& dir);
+
+/// The spellings of `numbers` (12 digits, 10 digits, with and without '-') that occur in `haystack`.
+std::vector<std::string> leakedNumbers(const std::set<std::string>& numbers, const std::string& haystack);
+
+/// The bytes of a file, or "" when it does not exist (e.g. a WAL that was checkpointed away).
+std::string fileBytes(const std::string& path);
+
+}  // namespace finsam::testing

@@ -1,0 +1,16 @@
+// tests/support/store_snapshot.h — the store's meaning without its randomness, to compare two runs.
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <string>
+
+#include "core/store/database.h"
+
+namespace finsam::testing {
+
+/// Canonical text of every entity and feed event: random person keys are replaced by the person's link key
+/// and timestamps, event ids and lineage ids are left out. Two runs over the same input with the same key
+/// file give equal snapshots exactly when they hold the same facts and the same feed.
+std::string canonicalSnapshot(store::Database& database);
+
+}  // namespace finsam::testing
