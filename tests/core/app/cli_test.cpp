@@ -1,0 +1,99 @@
+// tests/core/app/cli_test.cpp — the subcommands as an IT administrator uses them: init, check-config, pnr.
+// SPDX-License-Identifier: Apache-2.0
+#include <gtest/gtest.h>
+#include <rapidjson/document.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "tests/support/hub_process.h"
+#include "tests/support/leak_scan.h"
+#include "tests/support/test_store.h"
+
+namespace finsam::testing {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string lastLine(const std::string& text) {
+    auto end = text.find_last_not_of('\n');
+    auto start = text.rfind('\n', end);
+    return text.substr(start == std::string::npos ? 0 : start + 1, end - (start == std::string::npos ? 0 : start + 1) + 1);
+}
+
+TEST(CliTest, PnrDiagnosesEachInput) {
+    auto result = runHub({"pnr", "19740504-9334", "7405049334", "19860875-8823", "19740504-9335", "1974 0504-9334"});
+    std::istringstream lines(result.out);
+    std::string line;
+    std::vector<rapidjson::Document> rows;
+    while (std::getline(lines, line)) {
+        rows.emplace_back().Parse(line.c_str());
+    }
+    ASSERT_EQ(rows.size(), 5u);
+    EXPECT_TRUE(rows[0]["valid"].GetBool());
+    EXPECT_STREQ(rows[0]["kind"].GetString(), "personnummer");
+    EXPECT_STREQ(rows[0]["normalized"].GetString(), "197405049334");
+    EXPECT_STREQ(rows[0]["sex"].GetString(), "man");
+    EXPECT_STREQ(rows[1]["normalized"].GetString(), "197405049334");
+    EXPECT_FALSE(rows[3]["valid"].GetBool());
+    EXPECT_TRUE(rows[3].HasMember("error"));
+    EXPECT_FALSE(rows[4]["valid"].GetBool()) << "a space is an error";
+    EXPECT_NE(result.exitCode, 0);
+}
+
+TEST(CliTest, InitScaffoldsAConfigThatChecksAndIngests) {
+    TempDir dir;
+    auto init = runHub({"init", "--data", std::string(FINSAM_SOURCE_DIR) + "/config/demo/data", "--out",
+                        dir.file("conf"), "--forbund-orgnr", "2220001230"});
+    ASSERT_EQ(init.exitCode, 0) << init.err;
+    rapidjson::Document summary;
+    summary.Parse(lastLine(init.out).c_str());
+    ASSERT_FALSE(summary.HasParseError()) << init.out;
+    EXPECT_EQ(summary["config"].GetString(), dir.file("conf/hub.json"));
+    EXPECT_EQ(std::string(summary["tokens"]["admin"].GetString()).size(), 64u);
+    auto hubJson = fileBytes(dir.file("conf/hub.json"));
+    EXPECT_EQ(hubJson.find(summary["tokens"]["reader"].GetString()), std::string::npos) << "only hashes are kept";
+    EXPECT_NE(hubJson.find("forbund-sthlm"), std::string::npos) << "the förbund is read from the Insats-IDs";
+    auto mode = fs::status(dir.file("conf/keys/pseudonym.key")).permissions();
+    EXPECT_EQ(mode & (fs::perms::group_all | fs::perms::others_all), fs::perms::none);
+
+    auto check = runHub({"check-config", "--config", dir.file("conf/hub.json")});
+    EXPECT_EQ(check.exitCode, 0) << check.out << check.err;
+    auto again = runHub({"init", "--data", std::string(FINSAM_SOURCE_DIR) + "/config/demo/data", "--out",
+                         dir.file("conf")});
+    EXPECT_NE(again.exitCode, 0) << "init never overwrites a configuration or its key";
+    auto ingest = runHub({"ingest", "--config", dir.file("conf/hub.json"), "--all"});
+    EXPECT_EQ(ingest.exitCode, 0) << ingest.err;
+}
+
+TEST(CliTest, CheckConfigNamesFilePointerAndReason) {
+    TempDir dir;
+    ASSERT_EQ(runHub({"init", "--data", std::string(FINSAM_SOURCE_DIR) + "/config/demo/data", "--out",
+                      dir.file("conf")}).exitCode, 0);
+    std::string instance = dir.file("conf/connectors/forbund.json");
+    std::ofstream(instance, std::ios::trunc)
+        << R"({"id":"forbund","plugin":"forbund-csv","organisation":"forbund-sthlm","settings":{"dropdir":"x"}})";
+    auto check = runHub({"check-config", "--config", dir.file("conf/hub.json")});
+    EXPECT_NE(check.exitCode, 0);
+    EXPECT_NE(check.out.find(instance + ": /settings"), std::string::npos) << check.out;
+
+    std::ofstream(dir.file("conf/hub.json"), std::ios::trunc) << R"({"forbund":{"id":"Bad Id","name":"x"}})";
+    check = runHub({"check-config", "--config", dir.file("conf/hub.json")});
+    EXPECT_NE(check.exitCode, 0);
+    EXPECT_NE(check.out.find(dir.file("conf/hub.json") + ": /"), std::string::npos) << check.out;
+}
+
+TEST(CliTest, RefusesAWorldReadableKey) {
+    TempDir dir;
+    ASSERT_EQ(runHub({"init", "--data", std::string(FINSAM_SOURCE_DIR) + "/config/demo/data", "--out",
+                      dir.file("conf")}).exitCode, 0);
+    fs::permissions(dir.file("conf/keys/pseudonym.key"), fs::perms::others_read, fs::perm_options::add);
+    auto ingest = runHub({"ingest", "--config", dir.file("conf/hub.json"), "--all"});
+    EXPECT_NE(ingest.exitCode, 0);
+    EXPECT_NE(ingest.err.find("pseudonym.key"), std::string::npos) << ingest.err;
+    EXPECT_FALSE(fs::exists(dir.file("conf/hub.db"))) << "no store is opened without a safe key";
+}
+
+}  // namespace
+}  // namespace finsam::testing
