@@ -66,9 +66,10 @@ AppliedBatch BatchApplier::apply(BatchCollector& batch, const std::string& check
         quarantine.push_back({id, problem.position.source, problem.position.line, problem.column, problem.field,
                               problem.code, identity::redactIdentities(problem.message),
                               identity::redactIdentities(problem.raw)});
-        if (problem.key.empty()) {
-            problem.entity.empty() ? void(snapshot.unknownEntity = true)
-                                   : void(snapshot.unknownKeyEntities.insert(problem.entity));
+        if (problem.key.empty() && problem.entity.empty()) {
+            snapshot.unknownEntity = true;
+        } else if (problem.key.empty()) {
+            snapshot.unknownKeyEntities.insert(problem.entity);
         } else {
             snapshot.seen[problem.entity].insert(origin_.organisation + "/" + problem.key);
         }
