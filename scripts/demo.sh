@@ -12,7 +12,12 @@ cmake --build build --target finsam-hub -j "$(nproc)"
 hub=build/bin/finsam-hub
 
 if [ ! -f demo-run/hub.json ]; then
-    init_output=$("$hub" init --data config/demo/data --out demo-run)
+    # The demo plays the förbund: it drops the register into an inbox and writes the KLAR marker last, as
+    # senders do (a checkout does not keep file times, and a sheet newer than its marker is never read).
+    mkdir -p demo-run/inbox
+    cp -r config/demo/data/forbund demo-run/inbox/
+    rm -f demo-run/inbox/forbund/KLAR && touch demo-run/inbox/forbund/KLAR
+    init_output=$("$hub" init --data demo-run/inbox --out demo-run)
     echo "$init_output" | head -n -1
     # Demo convenience only: a real installation shows tokens once and keeps nothing but their hashes.
     (umask 077 && echo "$init_output" | tail -n 1 > demo-run/tokens.json)

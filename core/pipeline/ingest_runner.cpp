@@ -102,8 +102,10 @@ IngestSummary IngestRunner::drain(const config::ConnectorInstanceConfig& instanc
                 throw std::runtime_error(std::string("read failed (") + statusName(outcome.result.status) +
                                          "): " + outcome.result.message);
             }
+            std::vector<std::string> warnings = batch.warnings;
             if (!batch.empty() || outcome.checkpoint != log.checkpoint()) {
                 AppliedBatch applied = applier.apply(batch, outcome.checkpoint, startedAt);
+                warnings = applied.warnings;
                 summary.counts.read += applied.counts.read;
                 summary.counts.accepted += applied.counts.accepted;
                 summary.counts.quarantined += applied.counts.quarantined;
@@ -111,10 +113,11 @@ IngestSummary IngestRunner::drain(const config::ConnectorInstanceConfig& instanc
                 summary.counts.rejectedSources += applied.counts.rejectedSources;
                 summary.events += applied.events;
                 summary.batches += 1;
-                for (const auto& warning : applied.warnings) {
-                    logger.warning("connector " + instance.id + ": " + identity::redactIdentities(warning));
-                    summary.warnings.push_back(identity::redactIdentities(warning));
-                }
+            }
+            // Warnings matter even when nothing was applied (e.g. a set still being written).
+            for (const auto& warning : warnings) {
+                logger.warning("connector " + instance.id + ": " + identity::redactIdentities(warning));
+                summary.warnings.push_back(identity::redactIdentities(warning));
             }
             if (outcome.drained) {
                 break;

@@ -7,6 +7,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "tests/support/hub_fixture.h"
 #include "tests/support/hub_process.h"
 #include "tests/support/leak_scan.h"
 #include "tests/support/test_store.h"
@@ -44,8 +45,9 @@ TEST(CliTest, PnrDiagnosesEachInput) {
 
 TEST(CliTest, InitScaffoldsAConfigThatChecksAndIngests) {
     TempDir dir;
-    auto init = runHub({"init", "--data", std::string(FINSAM_SOURCE_DIR) + "/config/demo/data", "--out",
-                        dir.file("conf"), "--forbund-orgnr", "2220001230"});
+    copyDropSet(std::string(FINSAM_SOURCE_DIR) + "/config/demo/data/forbund", dir.file("inbox/forbund"));
+    auto init = runHub({"init", "--data", dir.file("inbox"), "--out", dir.file("conf"), "--forbund-orgnr",
+                        "2220001230"});
     ASSERT_EQ(init.exitCode, 0) << init.err;
     rapidjson::Document summary;
     summary.Parse(lastLine(init.out).c_str());
@@ -65,6 +67,10 @@ TEST(CliTest, InitScaffoldsAConfigThatChecksAndIngests) {
     EXPECT_NE(again.exitCode, 0) << "init never overwrites a configuration or its key";
     auto ingest = runHub({"ingest", "--config", dir.file("conf/hub.json"), "--all"});
     EXPECT_EQ(ingest.exitCode, 0) << ingest.err;
+    rapidjson::Document counts;
+    counts.Parse(lastLine(ingest.out).c_str());
+    EXPECT_EQ(counts["accepted"].GetInt64(), counts["read"].GetInt64());
+    EXPECT_GT(counts["accepted"].GetInt64(), 250) << "the whole demo register: " << ingest.out;
 }
 
 TEST(CliTest, CheckConfigNamesFilePointerAndReason) {
