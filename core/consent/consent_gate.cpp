@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/consent/consent_gate.h"
 
+#include "core/consent/cited_consents.h"
+
 #include <array>
 #include <string>
 
@@ -29,14 +31,18 @@ std::optional<model::Rejection> ConsentGate::process(model::WorkRecord& record) 
     if (!record.person || record.value("samtycke_ref").empty()) {
         record.anonymous = true;
     }
-    if (!record.anonymous) {
-        return std::nullopt;
+    if (record.anonymous) {
+        makeAnonymous(record);
     }
+    return std::nullopt;
+}
+
+void makeAnonymous(model::WorkRecord& record) {
+    record.anonymous = true;
     record.person.reset();
     for (auto it = record.values.begin(); it != record.values.end();) {
         it = keptWhenAnonymous(it->first) ? std::next(it) : record.values.erase(it);
     }
-    return std::nullopt;
 }
 
 }  // namespace finsam::consent

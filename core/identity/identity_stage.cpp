@@ -45,17 +45,17 @@ std::optional<model::Rejection> IdentityStage::process(model::WorkRecord& record
     }
     const ParsedIdentity& identity = parsed.identity;
     LinkKey key = pseudonymizer_.linkKey(identity.kind, identity.normalized);
-    model::PersonRef person{toString(identity.kind), key.keyId, key.value, record.value("kon"),
-                            record.value("fodelsear")};
-    if (person.kon.empty()) {
-        person.kon = toString(identity.sex);
-    }
-    if (person.fodelsear.empty()) {
-        person.fodelsear = std::to_string(identity.birthYear);
-    }
+    // The person's kön and födelseår come from the number alone, so every sheet that names the person agrees
+    // (a reported kön such as "annat" stays on the record itself).
+    model::PersonRef person{toString(identity.kind), key.keyId, key.value, toString(identity.sex),
+                            std::to_string(identity.birthYear)};
     // Kön and födelseår are kept on the record too: anonymous participations keep exactly these.
-    record.values["kon"] = {person.kon};
-    record.values["fodelsear"] = {person.fodelsear};
+    if (record.value("kon").empty()) {
+        record.values["kon"] = {person.kon};
+    }
+    if (record.value("fodelsear").empty()) {
+        record.values["fodelsear"] = {person.fodelsear};
+    }
     record.person = std::move(person);
     eraseNumber(record);
     return std::nullopt;

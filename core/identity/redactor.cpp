@@ -13,8 +13,33 @@ bool isDigit(char c) {
     return c >= '0' && c <= '9';
 }
 
-bool isSeparator(char c) {
-    return c == '-' || c == '+' || c == ' ';
+// Length of one separator unit at `pos`, or 0. People and spreadsheets write '-', '+', spaces, dots, and
+// Unicode dashes (U+2010 hyphen, U+2013 en dash, U+2014 em dash, U+2212 minus) between date and serial.
+std::size_t separatorAt(std::string_view text, std::size_t pos) {
+    const char c = text[pos];
+    if (c == '-' || c == '+' || c == ' ' || c == '\t' || c == '.') {
+        return 1;
+    }
+    for (std::string_view dash : {"\xE2\x80\x90", "\xE2\x80\x93", "\xE2\x80\x94", "\xE2\x88\x92",
+                                  "\xC2\xA0"}) {
+        if (text.substr(pos, dash.size()) == dash) {
+            return dash.size();
+        }
+    }
+    return 0;
+}
+
+// End of up to kMaxSeparators separator units from `pos` (== pos when there is none).
+std::size_t separatorsEnd(std::string_view text, std::size_t pos) {
+    constexpr int kMaxSeparators = 4;
+    for (int units = 0; units < kMaxSeparators && pos < text.size(); ++units) {
+        const std::size_t length = separatorAt(text, pos);
+        if (length == 0) {
+            break;
+        }
+        pos += length;
+    }
+    return pos;
 }
 
 // End of the run of digits starting at `pos` (a hand scan: no std::regex on this hot path).
@@ -26,16 +51,18 @@ std::size_t digitRunEnd(std::string_view text, std::size_t pos) {
 }
 
 // If the whole digit run [start, runEnd) begins an identity shape, returns the end of that span;
-// otherwise returns `start`. Shapes: 10 or 12 digits; 6 or 8 digits, one of '-', '+', ' ', then
-// 4 digits. Runs are maximal, so longer or shorter digit runs never match.
+// otherwise returns `start`. Shapes: 10 or 12 digits; 6 or 8 digits, one to four separators (see
+// separatorAt), then 4 digits. Runs are maximal, so longer or shorter digit runs never match. Deliberately
+// over-eager: a badly typed number is exactly what gets quarantined, with its row.
 std::size_t identitySpanEnd(std::string_view text, std::size_t start, std::size_t runEnd) {
     const std::size_t length = runEnd - start;
     if (length == 10 || length == 12) {
         return runEnd;
     }
-    if ((length == 6 || length == 8) && runEnd < text.size() && isSeparator(text[runEnd])) {
-        const std::size_t tailEnd = digitRunEnd(text, runEnd + 1);
-        if (tailEnd - (runEnd + 1) == 4) {
+    if (length == 6 || length == 8) {
+        const std::size_t tailStart = separatorsEnd(text, runEnd);
+        const std::size_t tailEnd = digitRunEnd(text, tailStart);
+        if (tailStart > runEnd && tailEnd - tailStart == 4) {
             return tailEnd;
         }
     }

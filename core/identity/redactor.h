@@ -8,8 +8,8 @@
 namespace finsam::identity {
 
 /// Replaces every digit sequence that could be an identity number with "[pnr]": 10 or 12 consecutive digits,
-/// 6 or 8 digits followed by '-', '+' or a space and 4 digits. Deliberately over-eager (it ignores validity):
-/// used on quarantine payloads, log lines and error messages.
+/// 6 or 8 digits, then one to four separators ('-', '+', spaces, '.', Unicode dashes, no-break space), then 4
+/// digits. Deliberately over-eager (it ignores validity): used on quarantine payloads, log lines and errors.
 std::string redactIdentities(std::string_view text);
 
 /// True when `text` contains anything redactIdentities() would replace.

@@ -6,17 +6,38 @@
 #include <set>
 
 #include "core/common/hash.h"
+#include "core/consent/cited_consents.h"
 #include "core/feed/feed_writer.h"
 #include "core/identity/redactor.h"
 #include "core/link/person_resolver.h"
+#include "core/model/entity_spec.h"
 #include "core/store/entity_writer.h"
 
 namespace finsam::pipeline {
 
 namespace {
 
+// The identity cells' exact text goes from the raw row before anything else sees it, whatever its shape
+// (a number typed with odd spacing escapes a shape-based redactor); the redactor then catches the rest.
+std::string blankIdentities(const sdk::Record& record) {
+    std::string raw = record.raw;
+    for (const auto& field : record.fields) {
+        const auto* spec = model::findEntity(record.entity);
+        const auto* fieldSpec = spec == nullptr ? nullptr : spec->field(field.name);
+        if (fieldSpec == nullptr || fieldSpec->type != model::FieldType::kIdentity || field.value.empty()) {
+            continue;
+        }
+        for (auto at = raw.find(field.value); at != std::string::npos; at = raw.find(field.value, at)) {
+            raw.replace(at, field.value.size(), "[pnr]");
+        }
+    }
+    return identity::redactIdentities(raw);
+}
+
 model::WorkRecord toWorkRecord(sdk::Record&& record, const BatchOrigin& origin) {
     model::WorkRecord work;
+    work.raw = blankIdentities(record);  // before the field values move out of `record`
+    std::fill(record.raw.begin(), record.raw.end(), '\0');
     work.connector = origin.connector;
     work.organisation = origin.organisation;
     work.entity = std::move(record.entity);
@@ -28,9 +49,14 @@ model::WorkRecord toWorkRecord(sdk::Record&& record, const BatchOrigin& origin) 
     }
     work.source = std::move(record.position.source);
     work.line = record.position.line;
-    work.raw = std::move(record.raw);
     return work;
 }
+
+struct Processed {
+    model::WorkRecord work;
+    std::optional<model::Rejection> rejection;
+    std::int64_t id = 0;
+};
 
 // Entities a snapshot may retract: keys the batch still mentions (accepted or quarantined) stay.
 struct SnapshotKeys {
@@ -61,11 +87,12 @@ AppliedBatch BatchApplier::apply(BatchCollector& batch, const std::string& check
 
     for (auto& problem : batch.problems) {
         std::int64_t id = nextSourceId++;
+        // Lineage hashes cover redacted text only: a plain hash of a row holding a number is brute-forceable.
+        std::string payload = identity::redactIdentities(problem.raw);
         lineage.push_back({id, problem.position.source, problem.position.line, problem.entity,
-                           common::sha256Hex(problem.raw), "quarantined"});
+                           common::sha256Hex(payload), "quarantined"});
         quarantine.push_back({id, problem.position.source, problem.position.line, problem.column, problem.field,
-                              problem.code, identity::redactIdentities(problem.message),
-                              identity::redactIdentities(problem.raw)});
+                              problem.code, identity::redactIdentities(problem.message), payload});
         if (problem.key.empty() && problem.entity.empty()) {
             snapshot.unknownEntity = true;
         } else if (problem.key.empty()) {
@@ -74,24 +101,37 @@ AppliedBatch BatchApplier::apply(BatchCollector& batch, const std::string& check
             snapshot.seen[problem.entity].insert(origin_.organisation + "/" + problem.key);
         }
     }
+    // Pass 1: every record through the stages, so the batch's own consents are known before any
+    // participation that cites them is written (the register lists samtycken after deltaganden).
+    std::vector<Processed> processed;
+    processed.reserve(batch.records.size());
+    consent::CitedConsents consents(database_);
     for (auto& record : batch.records) {
-        std::int64_t id = nextSourceId++;
-        std::string payloadHash = common::sha256Hex(record.raw);
-        model::WorkRecord work = toWorkRecord(std::move(record), origin_);
-        work.sourceRecordId = id;
-        snapshot.seen[work.entity].insert(work.entityKey());
-        auto rejection = pipeline_.run(work);
+        Processed item{toWorkRecord(std::move(record), origin_), std::nullopt, nextSourceId++};
+        item.work.sourceRecordId = item.id;
+        snapshot.seen[item.work.entity].insert(item.work.entityKey());
+        item.rejection = pipeline_.run(item.work);
+        if (!item.rejection && item.work.entity == "samtycke") {
+            consents.remember(item.work);
+        }
+        processed.push_back(std::move(item));
+    }
+    // Pass 2: lineage, quarantine, people and entities, in source order.
+    for (auto& [work, rejection, id] : processed) {
+        const std::string payloadHash = common::sha256Hex(work.raw);
         if (rejection) {
             lineage.push_back({id, work.source, work.line, work.entity, payloadHash, "quarantined"});
             quarantine.push_back({id, work.source, work.line, rejection->column, rejection->field, rejection->code,
-                                  identity::redactIdentities(rejection->message),
-                                  identity::redactIdentities(work.raw)});
+                                  identity::redactIdentities(rejection->message), work.raw});
             continue;
         }
         lineage.push_back({id, work.source, work.line, work.entity, payloadHash, "accepted"});
         if (work.retract) {
             changes.push_back(writer.retract(work.entity, work.entityKey(), id));
             continue;
+        }
+        if (work.entity == "deltagande" && work.person && !consents.covers(work)) {
+            consent::makeAnonymous(work);  // no consent of this person behind the citation: no identity
         }
         std::string personKey;
         if (work.person) {

@@ -44,6 +44,19 @@ std::vector<std::string> splitStatements(std::string_view sql) {
     return statements;
 }
 
+// A libpq conninfo value: single-quoted, with backslash and quote escaped, so no character of a password can
+// break the string (and be echoed back in libpq's syntax error).
+std::string conninfoQuoted(const std::string& value) {
+    std::string out = "'";
+    for (char c : value) {
+        if (c == '\\' || c == '\'') {
+            out += '\\';
+        }
+        out += c;
+    }
+    return out + "'";
+}
+
 int migrationNumber(std::string_view name) { return std::stoi(std::string(name.substr(0, 4))); }
 
 }  // namespace
@@ -58,7 +71,7 @@ Database::Database(const StoreLocation& location) : location_(location) {
         } else {
             std::string connect = location.target;
             if (!location.password.empty()) {
-                connect += " password='" + location.password + "'";
+                connect += " password=" + conninfoQuoted(location.password);
             }
             session_.open(soci::postgresql, connect);
             session_ << "SET client_min_messages TO WARNING";

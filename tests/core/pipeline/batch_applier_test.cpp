@@ -62,6 +62,14 @@ protected:
         return record;
     }
 
+    static sdk::Record samtycke(const std::string& key, const std::string& number, int line) {
+        return sdk::Record{"samtycke", key, sdk::Operation::kUpsert,
+                           {{"personnummer", number, 2}, {"galler_forbund", "true", 3}, {"parter", "af", 4},
+                            {"kategorier", "identitet", 5}, {"andamal", "uppfoljning", 6},
+                            {"giltigt_fran", "2019-01-01", 7}},
+                           {"samtycken.csv", line}, key + "," + number};
+    }
+
     pipeline::AppliedBatch apply(std::vector<sdk::Record> records, std::set<std::string> snapshots = {},
                                  const std::string& checkpoint = "cp") {
         pipeline::BatchCollector batch;
@@ -84,15 +92,17 @@ TEST_P(BatchApplierTest, AcceptsQuarantinesAndCountsReconcile) {
     auto applied = apply({deltagande("D-1", kNumberA, "Nej", "Man", "SAM-1", 2),
                           deltagande("D-2", kNumberB, "Ja", "Kvinna", "", 3),
                           deltagande("D-3", "19740504-9335", "Nej", "Man", "SAM-2", 4),  // bad check digit
-                          deltagande("D-4", "", "Ja", "Okänd", "", 5)});                 // unknown code
-    EXPECT_EQ(applied.counts.read, 4);
-    EXPECT_EQ(applied.counts.accepted, 2);
+                          deltagande("D-4", "", "Ja", "Okänd", "", 5),                  // unknown code
+                          samtycke("SAM-1", kNumberA, 2)});
+    EXPECT_EQ(applied.counts.read, 5);
+    EXPECT_EQ(applied.counts.accepted, 3);
     EXPECT_EQ(applied.counts.quarantined, 2);
     auto stats = store::readStats(*database_);
     EXPECT_EQ(stats.deltaganden, 2);
     EXPECT_EQ(stats.anonymousDeltaganden, 1);
     EXPECT_EQ(stats.persons, 1);
     EXPECT_EQ(stats.quarantined, 2);
+    EXPECT_EQ(stats.samtycken, 1);
 
     std::string code, field, message, payload;
     int column = 0;
@@ -109,19 +119,21 @@ TEST_P(BatchApplierTest, AcceptsQuarantinesAndCountsReconcile) {
 }
 
 TEST_P(BatchApplierTest, SameBatchTwiceChangesNothingAndRemovedRowIsRetracted) {
-    apply({deltagande("D-1", kNumberA, "Nej", "Man", "SAM-1", 2), deltagande("D-2", "", "Ja", "Kvinna", "", 3)},
+    apply({deltagande("D-1", kNumberA, "Nej", "Man", "SAM-1", 2), deltagande("D-2", "", "Ja", "Kvinna", "", 3),
+           samtycke("SAM-1", kNumberA, 2)},
           {"deltagande"});
     feed::FeedReader reader(*database_);
     const auto head = reader.head();
-    EXPECT_EQ(reader.count(), 3) << "person.upserted + two deltagande.started";
+    EXPECT_EQ(reader.count(), 4) << "person.upserted, two deltagande.started, samtycke.changed";
 
     auto again = apply({deltagande("D-1", kNumberA, "Nej", "Man", "SAM-1", 2),
-                        deltagande("D-2", "", "Ja", "Kvinna", "", 3)},
+                        deltagande("D-2", "", "Ja", "Kvinna", "", 3), samtycke("SAM-1", kNumberA, 2)},
                        {"deltagande"});
     EXPECT_EQ(again.events, 0);
     EXPECT_EQ(reader.head(), head);
 
-    auto shrunk = apply({deltagande("D-1", kNumberA, "Nej", "Man", "SAM-1", 2)}, {"deltagande"});
+    auto shrunk = apply({deltagande("D-1", kNumberA, "Nej", "Man", "SAM-1", 2), samtycke("SAM-1", kNumberA, 2)},
+                        {"deltagande"});
     EXPECT_EQ(shrunk.events, 1);
     auto events = reader.read(head, 10);
     ASSERT_EQ(events.size(), 1u);
@@ -146,16 +158,29 @@ TEST_P(BatchApplierTest, WithoutConsentTheParticipationIsAnonymousAndKeepsNoLink
     EXPECT_EQ(utbildningInd, soci::i_null) << "the SUS rule keeps only kön, födelseår, insats and dates";
 }
 
+TEST_P(BatchApplierTest, CitingAnotherPersonsOrAMissingConsentKeepsNoIdentity) {
+    apply({samtycke("SAM-1", kNumberA, 2)});
+    // Consent stored in an earlier batch: B cites A's consent, A cites one that does not exist.
+    apply({deltagande("D-1", kNumberB, "Nej", "Kvinna", "SAM-1", 2),
+           deltagande("D-2", kNumberA, "Nej", "Man", "SAM-9", 3)});
+    auto stats = store::readStats(*database_);
+    EXPECT_EQ(stats.anonymousDeltaganden, 2);
+    EXPECT_EQ(stats.persons, 1) << "only the consent's own person";
+    apply({deltagande("D-3", kNumberA, "Nej", "Man", "SAM-1", 4)});
+    EXPECT_EQ(store::readStats(*database_).anonymousDeltaganden, 2) << "the consent's own person stays identified";
+}
+
 TEST_P(BatchApplierTest, OnePersonPerNumberWithinTheOrganisation) {
     apply({deltagande("D-1", kNumberA, "Nej", "Man", "SAM-1", 2),
-           deltagande("D-5", "197405049334", "Nej", "Man", "SAM-1", 3)});
+           deltagande("D-5", "197405049334", "Nej", "Man", "SAM-1", 3), samtycke("SAM-1", kNumberA, 2)});
     EXPECT_EQ(store::readStats(*database_).persons, 1);
     std::string dump = store_.dumpAllTables();
     EXPECT_EQ(dump.find("9334"), std::string::npos) << "no clear number anywhere in the store";
 }
 
 TEST_P(BatchApplierTest, CheckpointCommitsWithTheBatch) {
-    apply({deltagande("D-1", kNumberA, "Nej", "Man", "SAM-1", 2)}, {}, "after-first");
+    apply({deltagande("D-1", kNumberA, "Nej", "Man", "SAM-1", 2), samtycke("SAM-1", kNumberA, 2)}, {},
+          "after-first");
     store::BatchLog log(*database_, "forbund");
     EXPECT_EQ(log.checkpoint(), "after-first");
 }
