@@ -11,12 +11,12 @@
 #include "core/identity/key_file.h"
 #include "core/normalise/code_mapping.h"
 #include "core/plugin_host/plugin_host.h"
+#include "core/plugin_host/settings_check.h"
 
 namespace finsam::app {
 
 namespace {
 
-// The plugin's own schema, then its semantic check(); pointers are made relative to the instance file.
 void checkConnector(const config::ConnectorInstanceConfig& instance, plugin_host::PluginHost& plugins,
                     const std::vector<std::string>& dirs, std::vector<std::string>& problems) {
     sdk::Connector* connector = nullptr;
@@ -26,24 +26,8 @@ void checkConnector(const config::ConnectorInstanceConfig& instance, plugin_host
         problems.push_back(config::formatProblem(instance.file, "/plugin", e.what()));
         return;
     }
-    rapidjson::Document schema, settings;
-    schema.Parse(connector->configSchema().c_str());
-    settings.Parse(instance.settingsJson.c_str());
-    auto violations = common::validateAgainstSchema(schema, settings);
-    for (const auto& violation : violations) {
-        std::string pointer = "/settings" + (violation.pointer == "/" ? std::string() : violation.pointer);
-        problems.push_back(config::formatProblem(instance.file, pointer, violation.reason));
-    }
-    if (!violations.empty()) {
-        return;
-    }
-    sdk::Context context{instance.id, instance.organisation, instance.dir, nullptr};
-    for (const auto& problem : connector->check(instance.settingsJson, context)) {
-        auto colon = problem.find(": ");
-        std::string pointer = colon == std::string::npos ? "" : problem.substr(0, colon);
-        std::string reason = colon == std::string::npos ? problem : problem.substr(colon + 2);
-        problems.push_back(config::formatProblem(instance.file, "/settings" + pointer, reason));
-    }
+    auto settingsProblems = plugin_host::checkSettings(*connector, instance);
+    problems.insert(problems.end(), settingsProblems.begin(), settingsProblems.end());
 }
 
 int printSchemas(plugin_host::PluginHost& plugins, const std::vector<std::string>& dirs) {

@@ -150,6 +150,9 @@ int runInit(const Args& args) {
     if (forbundId.empty()) {
         throw UsageError("cannot tell the förbund from the data: give --forbund forbund-<slug>");
     }
+    if (!std::regex_match(forbundId, std::regex("forbund-[a-z0-9-]+"))) {
+        throw UsageError("--forbund must look like forbund-<slug> (lowercase letters, digits, '-')");
+    }
     std::string orgnr = arguments.get("forbund-orgnr", orgnrFromData(data));
     if (!orgnr.empty() && !validOrganisationsnummer(orgnr)) {
         throw UsageError("--forbund-orgnr must be 10 digits with a valid check digit");

@@ -34,11 +34,22 @@ std::string eventTypeFor(const store::EntityChange& change) {
 std::vector<FeedEvent> FeedWriter::append(const std::vector<store::EntityChange>& changes,
                                           std::int64_t batchId) {
     std::vector<FeedEvent> events;
+    auto add = [&](const store::EntityChange& change, std::string type) {
+        events.push_back(FeedEvent{0, common::randomHex(16), common::nowUtcIso(), std::move(type), change.entityKey,
+                                   kSchemaVersion, change.payload});
+    };
     for (const auto& change : changes) {
-        if (change.change != store::Change::kUnchanged) {
-            events.push_back(FeedEvent{0, common::randomHex(16), common::nowUtcIso(), eventTypeFor(change),
-                                       change.entityKey, kSchemaVersion, change.payload});
+        if (change.change == store::Change::kUnchanged) {
+            continue;
         }
+        // A participation first seen already ended still started: consumers get both, in order.
+        const bool arrivedEnded = change.entity == "deltagande" && change.endedNow &&
+                                  (change.change == store::Change::kInserted ||
+                                   change.change == store::Change::kReactivated);
+        if (arrivedEnded) {
+            add(change, "deltagande.started");
+        }
+        add(change, eventTypeFor(change));
     }
     if (events.empty()) {
         return events;

@@ -110,6 +110,10 @@ void FeedHandler::handleRequest(Poco::Net::HTTPServerRequest& request, Poco::Net
     sendJson(response, HTTPResponse::HTTP_OK, feed::toJsonPage(events, parsed.query.after));
 }
 
+void BadRequestHandler::handleRequest(Poco::Net::HTTPServerRequest&, Poco::Net::HTTPServerResponse& response) {
+    sendError(response, HTTPResponse::HTTP_BAD_REQUEST, "bad_request", "the request target cannot be parsed");
+}
+
 void NotFoundHandler::handleRequest(Poco::Net::HTTPServerRequest&, Poco::Net::HTTPServerResponse& response) {
     sendError(response, HTTPResponse::HTTP_NOT_FOUND, "not_found", "no such endpoint");
 }

@@ -22,7 +22,12 @@ public:
     explicit Router(ApiContext& context) : context_(context) {}
 
     Poco::Net::HTTPRequestHandler* createRequestHandler(const Poco::Net::HTTPServerRequest& request) override {
-        std::string path = Poco::URI(request.getURI()).getPath();
+        std::string path;
+        try {
+            path = Poco::URI(request.getURI()).getPath();
+        } catch (const Poco::Exception&) {
+            return new BadRequestHandler();  // e.g. a broken %-escape: answer, do not drop the connection
+        }
         if (path == "/healthz") {
             return new HealthHandler();
         }

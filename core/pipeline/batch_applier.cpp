@@ -84,6 +84,8 @@ AppliedBatch BatchApplier::apply(BatchCollector& batch, const std::string& check
     std::vector<store::QuarantineRow> quarantine;
     std::vector<store::EntityChange> changes;
     SnapshotKeys snapshot;
+    // Counts are of source rows, not records: one insatser row may feed two entities.
+    std::set<std::pair<std::string, std::int64_t>> acceptedRows, quarantinedRows;
 
     for (auto& problem : batch.problems) {
         std::int64_t id = nextSourceId++;
@@ -93,6 +95,7 @@ AppliedBatch BatchApplier::apply(BatchCollector& batch, const std::string& check
                            common::sha256Hex(payload), "quarantined"});
         quarantine.push_back({id, problem.position.source, problem.position.line, problem.column, problem.field,
                               problem.code, identity::redactIdentities(problem.message), payload});
+        quarantinedRows.emplace(problem.position.source, problem.position.line);
         if (problem.key.empty() && problem.entity.empty()) {
             snapshot.unknownEntity = true;
         } else if (problem.key.empty()) {
@@ -123,9 +126,11 @@ AppliedBatch BatchApplier::apply(BatchCollector& batch, const std::string& check
             lineage.push_back({id, work.source, work.line, work.entity, payloadHash, "quarantined"});
             quarantine.push_back({id, work.source, work.line, rejection->column, rejection->field, rejection->code,
                                   identity::redactIdentities(rejection->message), work.raw});
+            quarantinedRows.emplace(work.source, work.line);
             continue;
         }
         lineage.push_back({id, work.source, work.line, work.entity, payloadHash, "accepted"});
+        acceptedRows.emplace(work.source, work.line);
         if (work.retract) {
             changes.push_back(writer.retract(work.entity, work.entityKey(), id));
             continue;
@@ -166,8 +171,12 @@ AppliedBatch BatchApplier::apply(BatchCollector& batch, const std::string& check
         result.counts.rejectedRows += source.rows;
     }
     result.counts.rejectedSources = static_cast<std::int64_t>(rejected.size());
-    result.counts.quarantined = static_cast<std::int64_t>(quarantine.size());
-    result.counts.accepted = static_cast<std::int64_t>(lineage.size() - quarantine.size());
+    // A row with any record quarantined counts as quarantined: its reason is on record, and it is not whole.
+    for (const auto& row : quarantinedRows) {
+        acceptedRows.erase(row);
+    }
+    result.counts.quarantined = static_cast<std::int64_t>(quarantinedRows.size());
+    result.counts.accepted = static_cast<std::int64_t>(acceptedRows.size());
     result.counts.read = result.counts.accepted + result.counts.quarantined + result.counts.rejectedRows;
 
     log.writeSourceRecords(result.batchId, lineage);

@@ -15,6 +15,7 @@
 #include "core/normalise/normaliser.h"
 #include "core/pipeline/batch_applier.h"
 #include "core/pipeline/connector_logger.h"
+#include "core/plugin_host/settings_check.h"
 #include "core/validate/validator.h"
 
 namespace finsam::pipeline {
@@ -83,6 +84,9 @@ IngestSummary IngestRunner::drain(const config::ConnectorInstanceConfig& instanc
     auto& logger = Poco::Logger::get("ingest");
     try {
         sdk::Connector& connector = plugins_.load(instance.plugin, config_.pluginDirs);
+        if (auto problems = plugin_host::checkSettings(connector, instance); !problems.empty()) {
+            throw std::runtime_error("invalid settings: " + problems.front());
+        }
         Pipeline pipeline = buildPipeline(instance, pseudonymizer_);
         ConnectorLogger connectorLogger(instance.id);
         sdk::Context context{instance.id, instance.organisation, instance.dir, &connectorLogger};

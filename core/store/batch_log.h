@@ -39,6 +39,7 @@ struct RejectedSourceRow {
     std::int64_t rows = 0;
 };
 
+/// Counts of source rows (a row may feed several records); read = accepted + quarantined + rejectedRows.
 struct BatchCounts {
     std::int64_t read = 0;
     std::int64_t accepted = 0;

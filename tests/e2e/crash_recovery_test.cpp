@@ -21,13 +21,15 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-// Starts `ingest --all` and kills it with SIGKILL after `delay` (or lets it finish if it is faster).
-void ingestKilledAfter(const std::string& config, std::chrono::milliseconds delay) {
+// Starts `ingest --all` and kills it with SIGKILL after `delay`; true when it was still running then.
+bool ingestKilledAfter(const std::string& config, std::chrono::milliseconds delay) {
     Poco::Pipe out, err;
     auto handle = Poco::Process::launch(FINSAM_HUB_BINARY, {"ingest", "--config", config, "--all"}, nullptr, &out, &err);
     std::this_thread::sleep_for(delay);
+    const bool alive = Poco::Process::isRunning(handle);
     ::kill(handle.id(), SIGKILL);
     handle.wait();
+    return alive;
 }
 
 class CrashRecoveryTest : public ::testing::TestWithParam<TestBackend> {};
@@ -46,10 +48,12 @@ TEST_P(CrashRecoveryTest, KilledIngestsReplayToExactlyTheCleanState) {
     auto cleanDuration = std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - started);
 
     // Kill points spread over a clean run's duration: while starting, parsing, and mid-transaction.
-    constexpr int kKills = 6;
+    constexpr int kKills = 7;
+    int hits = 0;
     for (int i = 0; i < kKills; ++i) {
-        ingestKilledAfter(crashed.configFile, cleanDuration * (i + 1) / (kKills + 1));
+        hits += ingestKilledAfter(crashed.configFile, cleanDuration * (i + 1) / (kKills + 2)) ? 1 : 0;
     }
+    EXPECT_GE(hits, 5) << "kills must land in running ingests (clean run took " << cleanDuration.count() << " ms)";
     auto finish = runHub({"ingest", "--config", crashed.configFile, "--all"});
     ASSERT_EQ(finish.exitCode, 0) << finish.err;
 

@@ -79,6 +79,7 @@ TEST_P(ServeEndToEndTest, IngestServeFeedAuthAndNoIdentityLeaks) {
     EXPECT_GT(summary["accepted"].GetInt64(), 100);
     EXPECT_EQ(summary["read"].GetInt64(), summary["accepted"].GetInt64() + summary["quarantined"].GetInt64() +
                                               summary["rejected_rows"].GetInt64());
+    EXPECT_EQ(summary["read"].GetInt64(), csvDataRows(files.dropDir));
     auto stats = parse(runHub({"stats", "--config", files.configFile}).out);
     EXPECT_EQ(stats["deltaganden"].GetInt64(), 120);
     EXPECT_GT(stats["persons"].GetInt64(), 0);
@@ -92,6 +93,8 @@ TEST_P(ServeEndToEndTest, IngestServeFeedAuthAndNoIdentityLeaks) {
     EXPECT_EQ(httpGet(serve.port(), "/v1/feed", "not-a-token").status, 401);
     EXPECT_EQ(httpGet(serve.port(), "/v1/feed", kIngestOnlyToken).status, 403);
     EXPECT_EQ(httpGet(serve.port(), "/v1/feed?limit=0", kReaderToken).status, 400);
+    EXPECT_EQ(httpGet(serve.port(), "/v1/%zz", kReaderToken).status, 400);
+    EXPECT_EQ(httpGet(serve.port(), "/v1/nothing", kReaderToken).status, 404);
 
     std::string bodies;
     std::int64_t head = 0;

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "tests/support/leak_scan.h"
 
+#include "csv_reader.h"
+
 #include <filesystem>
 #include <fstream>
 #include <regex>
@@ -34,6 +36,22 @@ std::vector<std::string> leakedNumbers(const std::set<std::string>& numbers, con
         }
     }
     return found;
+}
+
+std::int64_t csvDataRows(const std::string& dir) {
+    std::int64_t rows = 0;
+    for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+        if (entry.path().extension() != ".csv") {
+            continue;
+        }
+        std::string text = fileBytes(entry.path().string());
+        sdk::toolkit::CsvReader reader(text);
+        sdk::toolkit::CsvRecord record;
+        for (bool header = true; reader.next(record); header = false) {
+            rows += header || record.empty() ? 0 : 1;
+        }
+    }
+    return rows;
 }
 
 std::string fileBytes(const std::string& path) {

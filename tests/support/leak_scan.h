@@ -14,6 +14,10 @@ std::set<std::string> numbersInFolder(const std::string& dir);
 /// The spellings of `numbers` (12 digits, 10 digits, with and without '-') that occur in `haystack`.
 std::vector<std::string> leakedNumbers(const std::set<std::string>& numbers, const std::string& haystack);
 
+/// Data rows (records after the header, spreadsheet-empty rows excluded) of every *.csv in `dir`, read with
+/// the connectors' own CSV reader: what an ingest's `read` must equal.
+std::int64_t csvDataRows(const std::string& dir);
+
 /// The bytes of a file, or "" when it does not exist (e.g. a WAL that was checkpointed away).
 std::string fileBytes(const std::string& path);
 

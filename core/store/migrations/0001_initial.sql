@@ -1,5 +1,6 @@
 -- core/store/migrations/0001_initial.sql — the canonical schema (architecture §2) for SQLite and PostgreSQL alike.
--- Portable SQL only: TEXT dates (ISO 8601), BIGINT ids allocated from hub_sequence, no serial types.
+-- Portable SQL only: TEXT dates (ISO 8601), BIGINT ids allocated from hub_sequence, no serial types, and
+-- BIGINT for partner numbers (INTEGER is 32-bit on PostgreSQL but 64-bit on SQLite).
 
 CREATE TABLE hub_sequence (
     name TEXT PRIMARY KEY,
@@ -103,7 +104,7 @@ CREATE TABLE rejected_source (
 CREATE TABLE person (
     person_key TEXT PRIMARY KEY,
     kon TEXT,
-    fodelsear INTEGER,
+    fodelsear BIGINT,
     protected INTEGER NOT NULL,
     content_hash TEXT NOT NULL,
     created_at TEXT NOT NULL,
@@ -146,12 +147,12 @@ CREATE TABLE insats_budget (
     connector TEXT NOT NULL,
     organisation TEXT NOT NULL,
     insats_id TEXT NOT NULL,
-    budgetar INTEGER,
+    budgetar BIGINT,
     budget_kr TEXT,
-    planerat_antal INTEGER,
+    planerat_antal BIGINT,
     esf TEXT,
-    antal_kvinnor INTEGER,
-    antal_man INTEGER,
+    antal_kvinnor BIGINT,
+    antal_man BIGINT,
     state TEXT NOT NULL,
     content_hash TEXT NOT NULL,
     source_record_id BIGINT NOT NULL,
@@ -167,7 +168,7 @@ CREATE TABLE deltagande (
     person_key TEXT REFERENCES person (person_key),
     anonymous INTEGER NOT NULL,
     kon TEXT,
-    fodelsear INTEGER,
+    fodelsear BIGINT,
     startdatum TEXT,
     slutdatum TEXT,
     remitterande_aktor TEXT,
@@ -215,7 +216,7 @@ CREATE TABLE ersattningsperiod (
     organisation TEXT NOT NULL,
     person_key TEXT REFERENCES person (person_key),
     ersattningstyp TEXT,
-    omfattning INTEGER,
+    omfattning BIGINT,
     from_datum TEXT,
     tom_datum TEXT,
     arende_id TEXT,
