@@ -46,8 +46,7 @@ void emitDeltaganden(const Sheet& sheet, sdk::RecordSink& sink) {
     SeenKeys seen;
     for (const auto& csvRow : sheet.rows()) {
         RowReader row(sheet, csvRow);
-        // The key cell is readable even in a row of the wrong shape (it comes first).
-        row.identify("deltagande", std::string(row.cell(kDeltagandeId)));
+        row.identify("deltagande", row.keyCell(kDeltagandeId));
         if (!row.checkShape()) {
             sink.quarantine(row.problem());
             continue;

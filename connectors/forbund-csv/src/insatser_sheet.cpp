@@ -98,8 +98,8 @@ std::vector<sdk::Field> budgetFields(RowReader& row) {
 
 // "<Insats-ID>/<Budgetår>", or "" when either part cannot be read.
 std::string budgetKeyOf(const RowReader& row) {
-    const auto id = row.cell(kInsatsId);
-    const auto year = tk::parseInteger(row.cell(kBudgetar));
+    const auto id = row.keyCell(kInsatsId);
+    const auto year = tk::parseInteger(row.keyCell(kBudgetar));
     return id.empty() || !year ? std::string() : std::string(id) + "/" + *year;
 }
 
@@ -125,7 +125,7 @@ void emitInsatser(const Sheet& sheet, sdk::RecordSink& sink) {
     std::vector<HeldProblem> held;
     for (const auto& csvRow : sheet.rows()) {
         RowReader row(sheet, csvRow);
-        const std::string id(row.cell(kInsatsId));
+        const std::string id = row.keyCell(kInsatsId);
         const std::string budgetKey = budgetKeyOf(row);
         if (row.checkShape()) {
             row.require(kInsatsId);

@@ -29,6 +29,13 @@ bool RowReader::checkShape() {
     return false;
 }
 
+std::string RowReader::keyCell(std::string_view header) const {
+    if (row_.fields.size() == sheet_.width() || sheet_.column(header) == 1) {
+        return std::string(cell(header));
+    }
+    return {};
+}
+
 std::string_view RowReader::cell(std::string_view header) const {
     const auto* f = field(header);
     return f == nullptr ? std::string_view{} : tk::trim(f->value);

@@ -53,6 +53,11 @@ public:
     /// host then keeps that entity when the snapshot completes instead of retracting it.
     void identify(std::string entity, std::string key);
 
+    /// The cell under `header` when it can be trusted as the row's key: always in a row of the right shape,
+    /// and in a row of the wrong shape only when it is the first column (nothing before it can shift it).
+    /// Otherwise "": a wrong key would let the host retract the entity the row really is.
+    std::string keyCell(std::string_view header) const;
+
     bool ok() const { return !problem_.has_value(); }
     /// The row's first problem, naming the entity and key given to identify(). Precondition: !ok().
     sdk::Problem problem() const;

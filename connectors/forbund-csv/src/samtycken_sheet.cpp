@@ -39,8 +39,7 @@ void emitSamtycken(const Sheet& sheet, sdk::RecordSink& sink) {
     SeenKeys seen;
     for (const auto& csvRow : sheet.rows()) {
         RowReader row(sheet, csvRow);
-        // The key cell is readable even in a row of the wrong shape (it comes first).
-        row.identify("samtycke", std::string(row.cell(kSamtyckeId)));
+        row.identify("samtycke", row.keyCell(kSamtyckeId));
         if (!row.checkShape()) {
             sink.quarantine(row.problem());
             continue;

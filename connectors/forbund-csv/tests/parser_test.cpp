@@ -192,3 +192,28 @@ TEST(Parser, MissingKeyIsQuarantined) {
 
 }  // namespace
 }  // namespace finsam::connectors::forbund_csv
+
+namespace finsam::connectors::forbund_csv {
+namespace {
+
+// A wrong-shape row's key is trusted only in the first column: a stray comma before a later key column
+// would otherwise name another participation, which the host would then retract.
+TEST(Parser, WrongShapeRowNamesItsKeyOnlyWhenTheKeyIsTheFirstColumn) {
+    const std::string reordered =
+        "Insats-ID,Deltagande-ID,Personnummer,Anonym,Kön,Födelseår,Startdatum,Slutdatum,"
+        "Remitterande aktör,Utbildningsnivå,Försörjning före,Tid i offentlig försörjning,"
+        "Sysselsättning före,Avslutsanledning,Försörjning efter,Sysselsättning efter,Samtycke-ID\r\n"
+        "I-1,extra,D-9,,Ja,Man,1990,2019-01-01,,,,,,,,,,\r\n";
+    auto shifted = parse(files(kIns + kInsRow, reordered, kSam));
+    ASSERT_EQ(shifted.problems.size(), 1u);
+    EXPECT_EQ(shifted.problems[0].code, "wrong_shape");
+    EXPECT_EQ(shifted.problems[0].entity, "deltagande");
+    EXPECT_EQ(shifted.problems[0].key, "") << "the cell under Deltagande-ID is 'extra', not the row's key";
+
+    auto first = parse(files(kIns + kInsRow, kDel + "D-7,I-1,,Ja,Man\r\n", kSam));
+    ASSERT_EQ(first.problems.size(), 1u);
+    EXPECT_EQ(first.problems[0].key, "D-7");
+}
+
+}  // namespace
+}  // namespace finsam::connectors::forbund_csv
