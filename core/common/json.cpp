@@ -123,8 +123,9 @@ rapidjson::Document readJsonFile(const std::string& path) {
     return document;
 }
 
-std::vector<SchemaViolation> validateAgainstSchema(const rapidjson::Value& schema,
-                                                   const rapidjson::Value& instance) {
+namespace {
+
+std::vector<SchemaViolation> firstViolation(const rapidjson::Value& schema, const rapidjson::Value& instance) {
     rapidjson::SchemaDocument schemaDocument(schema);
     rapidjson::SchemaValidator validator(schemaDocument);
     if (instance.Accept(validator)) {
@@ -136,6 +137,43 @@ std::vector<SchemaViolation> validateAgainstSchema(const rapidjson::Value& schem
     const rapidjson::Value* schemaAt = schemaPointer.Get(schema);
     std::string keyword = validator.GetInvalidSchemaKeyword();
     return {SchemaViolation{pointerText(instancePointer), explain(keyword, schemaAt, at)}};
+}
+
+}  // namespace
+
+std::vector<SchemaViolation> validateAgainstSchema(const rapidjson::Value& schema,
+                                                   const rapidjson::Value& instance) {
+    auto violations = firstViolation(schema, instance);
+    if (violations.empty() || !schema.IsObject() || !instance.IsObject() || !schema.HasMember("properties")) {
+        return violations;
+    }
+    // RapidJSON 1.1 stops at the first violation. For an object, check its own rules and then each property
+    // against its subschema, so a person fixing a config sees every problem in one go.
+    std::vector<SchemaViolation> all;
+    const auto& properties = schema["properties"];
+    if (schema.HasMember("required")) {
+        for (const auto& name : schema["required"].GetArray()) {
+            if (!instance.HasMember(name)) {
+                all.push_back({"/", std::string("missing required property ") + name.GetString()});
+            }
+        }
+    }
+    const bool closed = schema.HasMember("additionalProperties") && schema["additionalProperties"].IsBool() &&
+                        !schema["additionalProperties"].GetBool();
+    for (const auto& member : instance.GetObject()) {
+        const std::string name = member.name.GetString();
+        if (!properties.HasMember(member.name)) {
+            if (closed) {
+                all.push_back({"/" + name, "unknown property " + name});
+            }
+            continue;
+        }
+        for (auto& violation : validateAgainstSchema(properties[member.name], member.value)) {
+            violation.pointer = "/" + name + (violation.pointer == "/" ? "" : violation.pointer);
+            all.push_back(std::move(violation));
+        }
+    }
+    return all.empty() ? violations : all;
 }
 
 std::string toJson(const rapidjson::Value& value) {

@@ -37,7 +37,8 @@ std::vector<EntitySpec> buildEntities() {
           {"giltigt_fran", T::kDate, false, true, {}},
           {"giltigt_till", T::kDate, false, false, {}},
           {"aterkallat", T::kDate, false, false, {}},
-          {"blankett", T::kText, false, false, {}}}},
+          // The signed form's reference can be looked up at FK: kept for audit, never published.
+          {"blankett", T::kText, false, false, {}, false}}},
         {"deltagande",
          {{"insats_id", T::kText, false, true, {}},
           {"personnummer", T::kIdentity, false, false, {}},

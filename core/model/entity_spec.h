@@ -25,6 +25,7 @@ struct FieldSpec {
     bool list = false;      ///< repeated values allowed
     bool required = false;  ///< must be present on upsert
     std::string_view codeList;  ///< for kCode: the canonical list the value must belong to
+    bool published = true;      ///< false: stored, but never put in the feed (e.g. a form reference)
 };
 
 struct EntitySpec {

@@ -34,8 +34,10 @@ void writeScalar(JsonWriter& json, const model::FieldSpec& field, const std::str
     }
 }
 
-// The stored state of a record as JSON, fields in schema order, so equal states hash equally.
-std::string payloadOf(const model::EntitySpec& spec, const model::WorkRecord& record, const std::string& personKey) {
+// The stored state of a record as JSON, fields in schema order, so equal states hash equally. `forFeed` leaves
+// out fields that are stored but never published.
+std::string payloadOf(const model::EntitySpec& spec, const model::WorkRecord& record, const std::string& personKey,
+                      bool forFeed) {
     rapidjson::StringBuffer buffer;
     JsonWriter json(buffer);
     json.StartObject();
@@ -53,7 +55,8 @@ std::string payloadOf(const model::EntitySpec& spec, const model::WorkRecord& re
     }
     for (const auto& field : spec.fields) {
         auto it = record.values.find(std::string(field.name));
-        if (!model::isStored(field) || it == record.values.end() || it->second.empty()) {
+        if (!model::isStored(field) || (forFeed && !field.published) || it == record.values.end() ||
+            it->second.empty()) {
             continue;
         }
         json.Key(field.name.data(), static_cast<rapidjson::SizeType>(field.name.size()));
@@ -99,8 +102,9 @@ const model::EntitySpec& specOf(const std::string& entity) {
 EntityChange EntityWriter::upsert(const model::WorkRecord& record, const std::string& personKey) {
     const auto& spec = specOf(record.entity);
     const std::string table(spec.name);
-    EntityChange result{Change::kUnchanged, record.entity, record.entityKey(), payloadOf(spec, record, personKey)};
-    const std::string hash = common::sha256Hex(result.payload);
+    EntityChange result{Change::kUnchanged, record.entity, record.entityKey(),
+                        payloadOf(spec, record, personKey, true)};
+    const std::string hash = common::sha256Hex(payloadOf(spec, record, personKey, false));
     const bool isDeltagande = spec.name == "deltagande";
 
     std::string oldHash, oldState, oldEnd;

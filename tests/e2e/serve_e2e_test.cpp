@@ -43,6 +43,7 @@ std::vector<std::string> readWholeFeed(std::uint16_t port, std::string& bodies, 
             types.emplace_back(event["type"].GetString());
             EXPECT_TRUE(event["payload"].IsObject());
             EXPECT_FALSE(event["payload"].HasMember("personnummer"));
+            EXPECT_FALSE(event["payload"].HasMember("blankett")) << "form references are never published";
         }
         EXPECT_EQ(page["next_after"].GetInt64(), after);
     }
