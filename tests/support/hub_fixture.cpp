@@ -11,6 +11,7 @@
 #include "core/common/hash.h"
 #include "core/common/json.h"
 #include "core/identity/key_file.h"
+#include "temp_dir.h"
 
 namespace finsam::testing {
 
@@ -57,14 +58,10 @@ HubFiles writeHubConfig(const TempDir& dir, const TestStore& store, const std::s
 void copyDropSet(const std::string& from, const std::string& to) {
     fs::remove_all(to);
     fs::create_directories(to);
-    for (const auto& entry : fs::directory_iterator(from)) {
-        if (entry.path().filename() != "KLAR") {
-            fs::copy_file(entry.path(), fs::path(to) / entry.path().filename());
-        }
-    }
-    // The marker goes last, as senders do: a set is complete only when KLAR exists.
-    if (fs::exists(fs::path(from) / "KLAR")) {
-        std::ofstream(fs::path(to) / "KLAR").flush();
+    sdk::testkit::copyFiles(from, to);
+    // The marker goes last, as senders do: a set is complete only when KLAR is its newest file.
+    if (fs::exists(fs::path(to) / "KLAR")) {
+        sdk::testkit::touchAfterSiblings(fs::path(to) / "KLAR");
     }
 }
 

@@ -17,17 +17,6 @@ std::string backendName(TestBackend backend) {
     return backend == TestBackend::kSqlite ? "sqlite" : "postgresql";
 }
 
-TempDir::TempDir() {
-    auto base = std::filesystem::temp_directory_path() / ("finsam-test-" + common::randomHex(8));
-    std::filesystem::create_directories(base);
-    path_ = base.string();
-}
-
-TempDir::~TempDir() {
-    std::error_code error;
-    std::filesystem::remove_all(path_, error);
-}
-
 namespace {
 
 std::string adminConnection() {

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/store/database.h"
+#include "temp_dir.h"
 
 namespace finsam::testing {
 
@@ -16,18 +17,10 @@ enum class TestBackend { kSqlite, kPostgresql };
 std::vector<TestBackend> allBackends();
 std::string backendName(TestBackend backend);
 
-/// A directory removed with everything in it when the object goes.
-class TempDir {
+/// The connector test kit's scratch directory, with string paths for the hub's tests.
+class TempDir : public sdk::testkit::TempDir {
 public:
-    TempDir();
-    ~TempDir();
-    TempDir(const TempDir&) = delete;
-    TempDir& operator=(const TempDir&) = delete;
-    const std::string& path() const { return path_; }
-    std::string file(const std::string& name) const { return path_ + "/" + name; }
-
-private:
-    std::string path_;
+    std::string file(const std::string& name) const { return (path() / name).string(); }
 };
 
 /// An empty store. PostgreSQL needs FINSAM_TEST_PG (scripts/test.sh starts a throwaway cluster and sets it);
