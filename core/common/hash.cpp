@@ -3,9 +3,12 @@
 #include "core/common/hash.h"
 
 #include <Poco/DigestEngine.h>
-#include <Poco/RandomStream.h>
 #include <Poco/SHA2Engine.h>
 
+#include <sys/random.h>
+
+#include <cerrno>
+#include <stdexcept>
 #include <vector>
 
 namespace finsam::common {
@@ -18,8 +21,19 @@ std::string sha256Hex(std::string_view data) {
 
 std::string randomHex(int bytes) {
     std::vector<unsigned char> buffer(static_cast<std::size_t>(bytes));
-    Poco::RandomInputStream random;
-    random.read(reinterpret_cast<char*>(buffer.data()), bytes);
+    // getrandom(2) from the kernel CSPRNG: no file to open per call (Poco::RandomInputStream opens
+    // /dev/urandom each time, which dominated ingest when every feed event got an id).
+    std::size_t filled = 0;
+    while (filled < buffer.size()) {
+        ssize_t got = getrandom(buffer.data() + filled, buffer.size() - filled, 0);
+        if (got < 0) {
+            if (errno == EINTR) {
+                continue;
+            }
+            throw std::runtime_error("getrandom failed");
+        }
+        filled += static_cast<std::size_t>(got);
+    }
     static const char* kHex = "0123456789abcdef";
     std::string out;
     out.reserve(buffer.size() * 2);
