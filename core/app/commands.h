@@ -15,5 +15,6 @@ int runInit(const Args& args);        ///< init --data DIR --out CONFDIR [--forb
 int runStats(const Args& args);       ///< stats --config FILE
 int runCheckConfig(const Args& args); ///< check-config --config FILE [--print-schemas]
 int runPnr(const Args& args);         ///< pnr VALUE...
+int runExplain(const Args& args);     ///< explain --config FILE --person KEY
 
 }  // namespace finsam::app

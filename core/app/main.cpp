@@ -17,6 +17,7 @@ constexpr const char* kUsage = R"(usage: finsam-hub <command> [options]
   stats --config FILE                             counts per entity as one JSON object
   check-config --config FILE [--print-schemas]    validate everything; each problem as file: /pointer: reason
   pnr VALUE...                                    diagnose personnummer/samordningsnummer (one JSON line each)
+  explain --config FILE --person KEY              a person's records, links, refusals and audit (no identity)
   version                                         print the version
 )";
 
@@ -48,6 +49,9 @@ int main(int argc, char** argv) {
         }
         if (command == "pnr") {
             return runPnr(args);
+        }
+        if (command == "explain") {
+            return runExplain(args);
         }
         if (command == "version" || command == "--version") {
             std::cout << "finsam-hub " << finsam::common::kVersion << "\n";

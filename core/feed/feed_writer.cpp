@@ -25,6 +25,9 @@ std::string eventTypeFor(const store::EntityChange& change) {
     if (entity == "samtycke") {
         return retracted ? "samtycke.retracted" : "samtycke.changed";
     }
+    if (entity == "person_link") {
+        return retracted ? "person.unlinked" : "person.linked";
+    }
     if (entity == "person") {
         return retracted ? "person.retracted" : "person.upserted";
     }

@@ -10,6 +10,7 @@
 #include "core/feed/feed_json.h"
 #include "core/feed/feed_query.h"
 #include "core/feed/feed_reader.h"
+#include "core/link/person_explainer.h"
 
 namespace finsam::http {
 
@@ -108,6 +109,31 @@ void FeedHandler::handleRequest(Poco::Net::HTTPServerRequest& request, Poco::Net
         return;
     }
     sendJson(response, HTTPResponse::HTTP_OK, feed::toJsonPage(events, parsed.query.after));
+}
+
+void ExplainHandler::handleRequest(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response) {
+    if (!authorize(context_, request, response, "admin")) {
+        return;
+    }
+    std::optional<std::string> document;
+    try {
+        auto lease = context_.sessions.acquire();
+        try {
+            document = link::PersonExplainer(*lease).explain(personKey_);
+        } catch (...) {
+            lease.discard();
+            throw;
+        }
+    } catch (const std::exception& e) {
+        Poco::Logger::get("http").error(std::string("explain failed: ") + e.what());
+        sendError(response, HTTPResponse::HTTP_SERVICE_UNAVAILABLE, "store_unavailable", "try again later");
+        return;
+    }
+    if (!document) {
+        sendError(response, HTTPResponse::HTTP_NOT_FOUND, "not_found", "no such person");
+        return;
+    }
+    sendJson(response, HTTPResponse::HTTP_OK, *document);
 }
 
 void BadRequestHandler::handleRequest(Poco::Net::HTTPServerRequest&, Poco::Net::HTTPServerResponse& response) {

@@ -39,6 +39,18 @@ private:
     ApiContext& context_;
 };
 
+/// GET /v1/admin/persons/{key}/explain (scope admin): the person's records, links, refusals and audit.
+class ExplainHandler : public Poco::Net::HTTPRequestHandler {
+public:
+    ExplainHandler(ApiContext& context, std::string personKey)
+        : context_(context), personKey_(std::move(personKey)) {}
+    void handleRequest(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response) override;
+
+private:
+    ApiContext& context_;
+    std::string personKey_;
+};
+
 class BadRequestHandler : public Poco::Net::HTTPRequestHandler {
 public:
     void handleRequest(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response) override;

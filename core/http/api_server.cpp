@@ -10,6 +10,7 @@
 #include <Poco/URI.h>
 
 #include <charconv>
+#include <regex>
 
 #include "core/http/api_handlers.h"
 
@@ -36,6 +37,11 @@ public:
         }
         if (path == "/v1/feed") {
             return new FeedHandler(context_);
+        }
+        static const std::regex kExplain("^/v1/admin/persons/([0-9a-f]{32})/explain$");
+        std::smatch match;
+        if (std::regex_match(path, match, kExplain)) {
+            return new ExplainHandler(context_, match[1]);
         }
         return new NotFoundHandler();
     }

@@ -6,7 +6,10 @@
 #include <set>
 
 #include "core/common/hash.h"
+#include "core/common/clock.h"
 #include "core/consent/cited_consents.h"
+#include "core/consent/consent_registry.h"
+#include "core/link/link_engine.h"
 #include "core/feed/feed_writer.h"
 #include "core/identity/redactor.h"
 #include "core/link/person_resolver.h"
@@ -83,6 +86,7 @@ AppliedBatch BatchApplier::apply(BatchCollector& batch, const std::string& check
     std::vector<store::SourceRecordRow> lineage;
     std::vector<store::QuarantineRow> quarantine;
     std::vector<store::EntityChange> changes;
+    std::set<std::string> touchedPersons;  ///< persons whose cross-organisation links must be re-decided
     SnapshotKeys snapshot;
     // Counts are of source rows, not records: one insatser row may feed two entities.
     std::set<std::pair<std::string, std::int64_t>> acceptedRows, quarantinedRows;
@@ -142,6 +146,7 @@ AppliedBatch BatchApplier::apply(BatchCollector& batch, const std::string& check
         if (work.person) {
             auto person = resolver.resolve(work.organisation, *work.person);
             personKey = person.personKey;
+            touchedPersons.insert(personKey);
             if (person.change) {
                 changes.push_back(std::move(*person.change));
             }
@@ -162,6 +167,19 @@ AppliedBatch BatchApplier::apply(BatchCollector& batch, const std::string& check
             }
         }
     }
+
+    // Consents keep every version; retracted consents and participations change what may be linked.
+    consent::ConsentRegistry registry(database_);
+    for (const auto& change : changes) {
+        registry.recordVersion(change, result.batchId);
+        if (change.change == store::Change::kRetracted && change.entity == "samtycke") {
+            touchedPersons.insert(registry.personOfConsent(change.entityKey));
+        }
+    }
+    touchedPersons.erase("");
+    auto links = link::LinkEngine(database_, consent::WindowConfig{}).reconcile(touchedPersons, result.batchId,
+                                                                                common::todayInSweden());
+    changes.insert(changes.end(), links.begin(), links.end());
 
     result.events = static_cast<std::int64_t>(feedWriter.append(changes, result.batchId).size());
     std::vector<store::RejectedSourceRow> rejected;

@@ -1,0 +1,24 @@
+// core/app/explain_command.cpp — `finsam-hub explain --person KEY`: why a person is (not) joined, no identity.
+// SPDX-License-Identifier: Apache-2.0
+#include <iostream>
+
+#include "core/app/arguments.h"
+#include "core/app/commands.h"
+#include "core/app/hub_runtime.h"
+#include "core/link/person_explainer.h"
+
+namespace finsam::app {
+
+int runExplain(const Args& args) {
+    Arguments arguments(args, {"config", "person"}, {});
+    HubRuntime runtime(arguments.require("config"));
+    auto document = link::PersonExplainer(*runtime.database).explain(arguments.require("person"));
+    if (!document) {
+        std::cerr << "finsam-hub explain: no person " << arguments.get("person") << "\n";
+        return 1;
+    }
+    std::cout << *document << std::endl;
+    return 0;
+}
+
+}  // namespace finsam::app

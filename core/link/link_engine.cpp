@@ -1,0 +1,212 @@
+// core/link/link_engine.cpp — candidate pairs by shared link key, the consent policy decides, the store remembers.
+// SPDX-License-Identifier: Apache-2.0
+#include "core/link/link_engine.h"
+
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
+#include "core/common/clock.h"
+#include "core/consent/consent_policy.h"
+#include "core/consent/consent_registry.h"
+#include "core/consent/follow_up_window.h"
+#include "core/store/audit_log.h"
+
+namespace finsam::link {
+
+namespace {
+
+std::string organisationOf(store::Database& database, const std::string& personKey) {
+    std::string organisation;
+    database.session() << "SELECT organisation FROM link_key WHERE person_key = :p", soci::use(personKey),
+        soci::into(organisation);
+    return organisation;
+}
+
+// Dates of a person's records: participation starts and benefit period starts.
+std::vector<std::chrono::year_month_day> recordDates(store::Database& database, const std::string& personKey) {
+    std::vector<std::chrono::year_month_day> dates;
+    for (const char* sql : {"SELECT startdatum FROM deltagande WHERE state = 'active' AND person_key = :p",
+                            "SELECT from_datum FROM ersattningsperiod WHERE state = 'active' AND person_key = :p"}) {
+        soci::rowset<std::string> rows = (database.session().prepare << sql, soci::use(personKey));
+        for (const auto& value : rows) {
+            if (auto date = common::parseIsoDate(value)) {
+                dates.push_back(*date);
+            }
+        }
+    }
+    return dates;
+}
+
+std::string linkPayload(const std::string& a, const std::string& b, const std::string& purpose,
+                        const std::string& consentKey, const std::string& from, const std::string& to) {
+    rapidjson::StringBuffer buffer;
+    rapidjson::Writer<rapidjson::StringBuffer> json(buffer);
+    json.StartObject();
+    json.Key("persons");
+    json.StartArray();
+    json.String(a);
+    json.String(b);
+    json.EndArray();
+    json.Key("purpose"); json.String(purpose);
+    json.Key("consent"); json.String(consentKey);
+    json.Key("valid_from"); json.String(from);
+    json.Key("valid_to");
+    to.empty() ? json.Null() : json.String(to);
+    json.EndObject();
+    return buffer.GetString();
+}
+
+}  // namespace
+
+std::string categoryOfOrganisation(const std::string& organisation) {
+    if (organisation.rfind("forbund-", 0) == 0) {
+        return "deltagande";
+    }
+    if (organisation.rfind("region-", 0) == 0) {
+        return "halsa";
+    }
+    return "ersattning";  // af, fk, kommun-NNNN keep benefit periods
+}
+
+struct LinkEngine::Decision {
+    consent::LinkDecision link;
+    std::string validFrom;
+    std::string validTo;
+    std::optional<std::chrono::year_month_day> withdrawnAt;  ///< of the refusing consent, when withdrawn
+};
+
+LinkEngine::Decision LinkEngine::decide(const std::string& personA, const std::string& personB,
+                                        std::chrono::year_month_day today) {
+    consent::ConsentRegistry registry(database_);
+    const std::set<std::string> both = {personA, personB};
+    auto consents = registry.consentsOf(both);
+    auto participations = registry.participationsOf(both);
+    consent::LinkQuestion question;
+    question.orgA = organisationOf(database_, personA);
+    question.orgB = organisationOf(database_, personB);
+    question.categoryA = categoryOfOrganisation(question.orgA);
+    question.categoryB = categoryOfOrganisation(question.orgB);
+    question.purpose = purpose_;
+    question.date = today;
+    auto datesA = recordDates(database_, personA);
+    auto datesB = recordDates(database_, personB);
+    Decision decision;
+    decision.link = {false, std::string(consent::rule::kNoConsent), "", "no records to link"};
+    // The pair is linked when some record of each may be linked; otherwise the first refusal explains why.
+    bool first = true;
+    for (auto dateA : datesA) {
+        for (auto dateB : datesB) {
+            question.recordDateA = dateA;
+            question.recordDateB = dateB;
+            auto link = consent::mayLink(consents, question, participations, window_);
+            if (link.allowed || first) {
+                decision.link = link;
+                first = false;
+            }
+            if (link.allowed) {
+                break;
+            }
+        }
+        if (decision.link.allowed) {
+            break;
+        }
+    }
+    for (const auto& consent : consents) {
+        if (consent.key == decision.link.consentKey && !decision.link.allowed) {
+            decision.withdrawnAt = consent.withdrawnAt;
+        }
+    }
+    if (decision.link.allowed) {
+        for (const auto& consent : consents) {
+            if (consent.key != decision.link.consentKey) {
+                continue;
+            }
+            auto covered = consent::coveredParticipations(consent, participations).participations;
+            if (auto period = consent::inForcePeriod(consent, covered, window_)) {
+                decision.validFrom = consent::formatIsoDate(period->from);
+                decision.validTo = period->to ? consent::formatIsoDate(*period->to) : "";
+            }
+        }
+    }
+    return decision;
+}
+
+std::set<std::string> LinkEngine::counterparts(const std::string& personKey) {
+    std::set<std::string> others;
+    soci::rowset<std::string> rows =
+        (database_.session().prepare << "SELECT DISTINCT o.person_key FROM link_key p JOIN link_key o ON "
+                                        "o.kind = p.kind AND o.key_id = p.key_id AND o.value = p.value AND "
+                                        "o.organisation <> p.organisation WHERE p.person_key = :p",
+         soci::use(personKey));
+    for (const auto& other : rows) {
+        others.insert(other);
+    }
+    return others;
+}
+
+std::vector<store::EntityChange> LinkEngine::reconcile(const std::set<std::string>& touchedPersons,
+                                                       std::int64_t batchId, std::chrono::year_month_day today) {
+    std::vector<store::EntityChange> changes;
+    long long organisations = 0;
+    database_.session() << "SELECT COUNT(DISTINCT organisation) FROM link_key", soci::into(organisations);
+    if (organisations < 2) {
+        return changes;  // one organisation's persons have no counterparts: nothing to decide
+    }
+    std::set<std::pair<std::string, std::string>> pairs;
+    for (const auto& person : touchedPersons) {
+        for (const auto& other : counterparts(person)) {
+            pairs.emplace(std::min(person, other), std::max(person, other));
+        }
+    }
+    store::AuditLog audit(database_);
+    auto& sql = database_.session();
+    const std::string now = common::nowUtcIso();
+    for (const auto& [a, b] : pairs) {
+        Decision decision = decide(a, b, today);
+        std::string state, consentKey;
+        sql << "SELECT state, consent_key FROM person_link WHERE person_a = :a AND person_b = :b AND purpose = :p",
+            soci::use(a), soci::use(b), soci::use(purpose_), soci::into(state), soci::into(consentKey);
+        const bool exists = sql.got_data();
+        const bool active = exists && state == "active";
+        const std::string pairKey = a + "+" + b;
+        const auto& link = decision.link;
+        if (link.allowed && !active) {
+            soci::indicator toInd = decision.validTo.empty() ? soci::i_null : soci::i_ok;
+            if (exists) {
+                sql << "UPDATE person_link SET consent_key = :c, valid_from = :f, valid_to = :t, state = 'active', "
+                       "dissolved_at = NULL WHERE person_a = :a AND person_b = :b AND purpose = :p",
+                    soci::use(link.consentKey), soci::use(decision.validFrom), soci::use(decision.validTo, toInd),
+                    soci::use(a), soci::use(b), soci::use(purpose_);
+            } else {
+                sql << "INSERT INTO person_link (person_a, person_b, purpose, consent_key, valid_from, valid_to, "
+                       "state, created_at) VALUES (:a, :b, :p, :c, :f, :t, 'active', :n)",
+                    soci::use(a), soci::use(b), soci::use(purpose_), soci::use(link.consentKey),
+                    soci::use(decision.validFrom), soci::use(decision.validTo, toInd), soci::use(now);
+            }
+            audit.append({0, now, "link", a, b, link.consentKey, link.rule, link.detail, batchId});
+            changes.push_back({store::Change::kInserted, "person_link", pairKey,
+                               linkPayload(a, b, purpose_, link.consentKey, decision.validFrom, decision.validTo)});
+        } else if (!link.allowed && active) {
+            // A withdrawal ends the link at once: its last day is the day before the withdrawal.
+            const std::string endDate = consent::formatIsoDate(
+                decision.withdrawnAt ? consent::addDays(*decision.withdrawnAt, -1) : today);
+            sql << "UPDATE person_link SET state = 'dissolved', dissolved_at = :n, valid_to = :t WHERE person_a = :a "
+                   "AND person_b = :b AND purpose = :p",
+                soci::use(now), soci::use(endDate), soci::use(a), soci::use(b), soci::use(purpose_);
+            audit.append({0, now, "unlink", a, b, link.consentKey.empty() ? consentKey : link.consentKey, link.rule,
+                          link.detail, batchId});
+            changes.push_back({store::Change::kRetracted, "person_link", pairKey,
+                               linkPayload(a, b, purpose_, consentKey, "", endDate)});
+        } else if (!link.allowed) {
+            // A refusal is audited when it first happens or its reason changes, not on every batch.
+            auto last = audit.lastForPair(a, b);
+            if (last.seq == 0 || last.action != "refuse" || last.rule != link.rule ||
+                last.consentKey != link.consentKey) {
+                audit.append({0, now, "refuse", a, b, link.consentKey, link.rule, link.detail, batchId});
+            }
+        }
+    }
+    return changes;
+}
+
+}  // namespace finsam::link

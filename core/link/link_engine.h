@@ -1,0 +1,43 @@
+// core/link/link_engine.h — joins one person's records across organisations while, and only while, consent allows.
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <chrono>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "core/consent/consent.h"
+#include "core/store/database.h"
+#include "core/store/entity_writer.h"
+
+namespace finsam::link {
+
+/// Which consent category an organisation's records belong to (the records each kind of member keeps).
+std::string categoryOfOrganisation(const std::string& organisation);
+
+/// After a batch, re-decides every cross-organisation pair of persons that share a link key and involve a
+/// person the batch touched (architecture §4): a pair is linked while a consent in force names both
+/// parties for both records' categories and the purpose, and both records fall in the follow-up window of a
+/// participation it covers; deny wins. A new link, a dissolved link and a changed refusal each write one audit
+/// entry; links and unlinks also produce feed changes (person.linked / person.unlinked). Runs inside the
+/// batch's transaction.
+class LinkEngine {
+public:
+    LinkEngine(store::Database& database, consent::WindowConfig window, std::string purpose = "uppfoljning")
+        : database_(database), window_(window), purpose_(std::move(purpose)) {}
+
+    std::vector<store::EntityChange> reconcile(const std::set<std::string>& touchedPersons, std::int64_t batchId,
+                                               std::chrono::year_month_day today);
+
+private:
+    struct Decision;
+    Decision decide(const std::string& personA, const std::string& personB, std::chrono::year_month_day today);
+    std::set<std::string> counterparts(const std::string& personKey);
+
+    store::Database& database_;
+    consent::WindowConfig window_;
+    std::string purpose_;
+};
+
+}  // namespace finsam::link

@@ -1,0 +1,139 @@
+// core/link/person_explainer.cpp — read-only queries over person, link_key, entities, person_link, audit_log.
+// SPDX-License-Identifier: Apache-2.0
+#include "core/link/person_explainer.h"
+
+#include <rapidjson/prettywriter.h>
+#include <rapidjson/stringbuffer.h>
+
+#include "core/store/audit_log.h"
+
+namespace finsam::link {
+
+namespace {
+
+using Writer = rapidjson::PrettyWriter<rapidjson::StringBuffer>;
+
+std::string text(const soci::row& row, std::size_t i) {
+    if (row.get_indicator(i) == soci::i_null) {
+        return "";
+    }
+    switch (row.get_properties(i).get_data_type()) {
+        case soci::dt_string: return row.get<std::string>(i);
+        case soci::dt_integer: return std::to_string(row.get<int>(i));
+        case soci::dt_long_long: return std::to_string(row.get<long long>(i));
+        default: return "";
+    }
+}
+
+void writeOptional(Writer& json, const char* key, const std::string& value) {
+    json.Key(key);
+    value.empty() ? json.Null() : json.String(value);
+}
+
+void writeRecords(Writer& json, store::Database& database, const std::string& personKey) {
+    json.Key("records");
+    json.StartArray();
+    for (const char* table : {"deltagande", "samtycke", "ersattningsperiod"}) {
+        soci::rowset<soci::row> rows =
+            (database.session().prepare << "SELECT t.entity_key, t.state, t.connector, s.source, s.line, s.batch_id, "
+                                           "s.received_at FROM " << table << " t LEFT JOIN source_record s ON "
+                                           "s.id = t.source_record_id WHERE t.person_key = :p ORDER BY t.entity_key",
+             soci::use(personKey));
+        for (const auto& row : rows) {
+            json.StartObject();
+            json.Key("entity"); json.String(table);
+            json.Key("key"); json.String(text(row, 0));
+            json.Key("state"); json.String(text(row, 1));
+            json.Key("connector"); json.String(text(row, 2));
+            writeOptional(json, "source", text(row, 3));
+            writeOptional(json, "line", text(row, 4));
+            writeOptional(json, "batch", text(row, 5));
+            writeOptional(json, "received_at", text(row, 6));
+            json.EndObject();
+        }
+    }
+    json.EndArray();
+}
+
+void writeLinks(Writer& json, store::Database& database, const std::string& personKey) {
+    json.Key("links");
+    json.StartArray();
+    soci::rowset<soci::row> rows =
+        (database.session().prepare << "SELECT person_a, person_b, purpose, consent_key, valid_from, valid_to, state, "
+                                       "created_at, dissolved_at FROM person_link WHERE person_a = :a OR "
+                                       "person_b = :b ORDER BY created_at",
+         soci::use(personKey), soci::use(personKey));
+    for (const auto& row : rows) {
+        json.StartObject();
+        json.Key("other_person"); json.String(text(row, 0) == personKey ? text(row, 1) : text(row, 0));
+        json.Key("purpose"); json.String(text(row, 2));
+        json.Key("consent"); json.String(text(row, 3));
+        json.Key("valid_from"); json.String(text(row, 4));
+        writeOptional(json, "valid_to", text(row, 5));
+        json.Key("state"); json.String(text(row, 6));
+        json.Key("created_at"); json.String(text(row, 7));
+        writeOptional(json, "dissolved_at", text(row, 8));
+        json.EndObject();
+    }
+    json.EndArray();
+}
+
+void writeAudit(Writer& json, store::Database& database, const std::string& personKey) {
+    json.Key("audit");
+    json.StartArray();
+    for (const auto& entry : store::AuditLog(database).forPerson(personKey)) {
+        json.StartObject();
+        json.Key("at"); json.String(entry.at);
+        json.Key("action"); json.String(entry.action);
+        writeOptional(json, "other_person", entry.personA == personKey ? entry.personB : entry.personA);
+        writeOptional(json, "consent", entry.consentKey);
+        json.Key("rule"); json.String(entry.rule);
+        json.Key("detail"); json.String(entry.detail);
+        json.EndObject();
+    }
+    json.EndArray();
+}
+
+}  // namespace
+
+std::optional<std::string> PersonExplainer::explain(const std::string& personKey) {
+    auto& sql = database_.session();
+    std::string kon;
+    long long fodelsear = 0;
+    int protectedFlag = 0;
+    soci::indicator konInd = soci::i_ok, yearInd = soci::i_ok;
+    sql << "SELECT kon, fodelsear, protected FROM person WHERE person_key = :p", soci::use(personKey),
+        soci::into(kon, konInd), soci::into(fodelsear, yearInd), soci::into(protectedFlag);
+    if (!sql.got_data()) {
+        return std::nullopt;
+    }
+    rapidjson::StringBuffer buffer;
+    Writer json(buffer);
+    json.SetIndent(' ', 2);
+    json.StartObject();
+    json.Key("person_key"); json.String(personKey);
+    writeOptional(json, "kon", konInd == soci::i_null ? "" : kon);
+    json.Key("fodelsear");
+    yearInd == soci::i_null ? json.Null() : json.Int64(fodelsear);
+    json.Key("protected"); json.Bool(protectedFlag != 0);
+    json.Key("identities");
+    json.StartArray();
+    soci::rowset<soci::row> keys = (sql.prepare << "SELECT organisation, kind, key_id FROM link_key WHERE "
+                                                   "person_key = :p ORDER BY organisation, kind",
+                                    soci::use(personKey));
+    for (const auto& row : keys) {
+        json.StartObject();
+        json.Key("organisation"); json.String(text(row, 0));
+        json.Key("kind"); json.String(text(row, 1));
+        json.Key("key_id"); json.String(text(row, 2));
+        json.EndObject();
+    }
+    json.EndArray();
+    writeRecords(json, database_, personKey);
+    writeLinks(json, database_, personKey);
+    writeAudit(json, database_, personKey);
+    json.EndObject();
+    return std::string(buffer.GetString(), buffer.GetSize());
+}
+
+}  // namespace finsam::link

@@ -1,0 +1,26 @@
+// core/link/person_explainer.h — "why are these two not joined?": a person's records, links and audit, no identity.
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "core/store/database.h"
+
+namespace finsam::link {
+
+/// Builds the explain document for one organisation-scoped person: its source records (entity, key, state,
+/// file, line, batch), the link key kinds it has (never their values), its links with the consent and
+/// validity behind each, and every audit entry naming it (links, refusals with their rule, unlinks).
+class PersonExplainer {
+public:
+    explicit PersonExplainer(store::Database& database) : database_(database) {}
+
+    /// The JSON document, or nullopt when there is no such person.
+    std::optional<std::string> explain(const std::string& personKey);
+
+private:
+    store::Database& database_;
+};
+
+}  // namespace finsam::link
