@@ -78,9 +78,15 @@ struct LinkEngine::Decision {
 LinkEngine::Decision LinkEngine::decide(const std::string& personA, const std::string& personB,
                                         std::chrono::year_month_day today) {
     consent::ConsentRegistry registry(database_);
-    const std::set<std::string> both = {personA, personB};
-    auto consents = registry.consentsOf(both);
-    auto participations = registry.participationsOf(both);
+    // A consent is the person's, wherever it was recorded (usually in the förbund's register): gather the
+    // consents and participations of every organisation-scoped person sharing the link key.
+    std::set<std::string> samePerson = {personA, personB};
+    for (const auto& person : {personA, personB}) {
+        auto others = counterparts(person);
+        samePerson.insert(others.begin(), others.end());
+    }
+    auto consents = registry.consentsOf(samePerson);
+    auto participations = registry.participationsOf(samePerson);
     consent::LinkQuestion question;
     question.orgA = organisationOf(database_, personA);
     question.orgB = organisationOf(database_, personB);
@@ -153,9 +159,22 @@ std::vector<store::EntityChange> LinkEngine::reconcile(const std::set<std::strin
         return changes;  // one organisation's persons have no counterparts: nothing to decide
     }
     std::set<std::pair<std::string, std::string>> pairs;
+    // A change to one organisation's records (a consent, above all) can change every pair of the human:
+    // re-decide all pairs among the persons that share the touched person's link key.
+    std::set<std::string> done;
     for (const auto& person : touchedPersons) {
-        for (const auto& other : counterparts(person)) {
-            pairs.emplace(std::min(person, other), std::max(person, other));
+        if (done.count(person) != 0) {
+            continue;
+        }
+        auto group = counterparts(person);
+        group.insert(person);
+        for (auto a = group.begin(); a != group.end(); ++a) {
+            done.insert(*a);
+            for (auto b = std::next(a); b != group.end(); ++b) {
+                if (organisationOf(database_, *a) != organisationOf(database_, *b)) {
+                    pairs.emplace(*a, *b);
+                }
+            }
         }
     }
     store::AuditLog audit(database_);
