@@ -25,10 +25,31 @@ void eraseNumber(model::WorkRecord& record) {
 }  // namespace
 
 std::optional<model::Rejection> IdentityStage::process(model::WorkRecord& record) const {
-    const bool asksAnonymous = record.value("anonym") == "true" || record.value("skyddad") == "true";
+    const bool asksAnonymous = record.value("anonym") == "true";
+    const bool isProtected = record.value("skyddad") == "true";
     record.values.erase("anonym");
     if (asksAnonymous) {
         record.anonymous = true;
+        eraseNumber(record);
+        return std::nullopt;
+    }
+    if (isProtected) {
+        // Protected identity at any source means anonymous everywhere: keep the key only long enough for the
+        // store to anonymise this person's earlier records (architecture §4). Kön and födelseår stay.
+        record.anonymous = true;
+        ParseResult parsed = parsePersonnummer(record.value(kNumberField), common::todayInSweden());
+        if (parsed.ok) {
+            LinkKey key = pseudonymizer_.linkKey(parsed.identity.kind, parsed.identity.normalized);
+            record.protectedPerson = model::PersonRef{toString(parsed.identity.kind), key.keyId, key.value,
+                                                      toString(parsed.identity.sex),
+                                                      std::to_string(parsed.identity.birthYear)};
+            if (record.value("kon").empty()) {
+                record.values["kon"] = {record.protectedPerson->kon};
+            }
+            if (record.value("fodelsear").empty()) {
+                record.values["fodelsear"] = {record.protectedPerson->fodelsear};
+            }
+        }
         eraseNumber(record);
         return std::nullopt;
     }

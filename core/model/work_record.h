@@ -40,6 +40,9 @@ struct WorkRecord {
     std::string raw;           ///< the source row; redacted before it is stored
     std::optional<PersonRef> person;  ///< set by the identity stage; empty = anonymous or no person
     bool anonymous = false;    ///< the SUS rule: no identity kept (consent missing, protected, or asked)
+    /// Skyddade personuppgifter: the link key, held only so the store can anonymise what it already holds of
+    /// this person (retroactively, at every organisation). Never stored, never attached to the record.
+    std::optional<PersonRef> protectedPerson;
     std::int64_t sourceRecordId = 0;  ///< lineage id assigned when the batch is stored
 
     /// Hub-wide key of the entity: "<organisation>/<source key>".

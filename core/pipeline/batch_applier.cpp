@@ -10,6 +10,7 @@
 #include "core/consent/cited_consents.h"
 #include "core/consent/consent_registry.h"
 #include "core/link/link_engine.h"
+#include "core/link/protected_identity.h"
 #include "core/feed/feed_writer.h"
 #include "core/identity/redactor.h"
 #include "core/link/person_resolver.h"
@@ -124,6 +125,7 @@ AppliedBatch BatchApplier::apply(BatchCollector& batch, const std::string& check
         processed.push_back(std::move(item));
     }
     // Pass 2: lineage, quarantine, people and entities, in source order.
+    link::ProtectedIdentity protection(database_);
     for (auto& [work, rejection, id] : processed) {
         const std::string payloadHash = common::sha256Hex(work.raw);
         if (rejection) {
@@ -139,8 +141,16 @@ AppliedBatch BatchApplier::apply(BatchCollector& batch, const std::string& check
             changes.push_back(writer.retract(work.entity, work.entityKey(), id));
             continue;
         }
-        if (work.entity == "deltagande" && work.person && !consents.covers(work)) {
-            consent::makeAnonymous(work);  // no consent of this person behind the citation: no identity
+        if (work.protectedPerson) {
+            auto anonymised = protection.protect(*work.protectedPerson, result.batchId);
+            changes.insert(changes.end(), anonymised.begin(), anonymised.end());
+        }
+        const bool protectedBefore = work.person && protection.isProtected(*work.person);
+        if (work.entity == "deltagande" && work.person && (protectedBefore || !consents.covers(work))) {
+            consent::makeAnonymous(work);  // protected, or no consent of this person behind the citation
+        } else if (protectedBefore) {
+            work.person.reset();
+            work.anonymous = true;
         }
         std::string personKey;
         if (work.person) {

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/store/entity_writer.h"
 
+#include <rapidjson/document.h>
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
@@ -185,6 +186,60 @@ EntityChange EntityWriter::retract(const std::string& entity, const std::string&
     result.change = Change::kRetracted;
     result.payload = "{\"entity_key\":" + common::jsonQuote(entityKey) + ",\"reason\":\"removed_at_source\"}";
     return result;
+}
+
+std::vector<model::WorkRecord> EntityWriter::loadForPerson(const std::string& entity, const std::string& personKey) {
+    const auto& spec = specOf(entity);
+    std::vector<const model::FieldSpec*> stored;
+    std::string columns = "entity_key, connector, organisation, source_record_id";
+    for (const auto& field : spec.fields) {
+        if (model::isStored(field)) {
+            stored.push_back(&field);
+            columns += ", " + std::string(field.name);
+        }
+    }
+    std::vector<model::WorkRecord> records;
+    soci::rowset<soci::row> rows = (database_.session().prepare << "SELECT " << columns << " FROM "
+                                                                 << std::string(spec.name)
+                                                                 << " WHERE state = 'active' AND person_key = :p",
+                                    soci::use(personKey));
+    auto text = [](const soci::row& row, std::size_t i) -> std::string {
+        if (row.get_indicator(i) == soci::i_null) {
+            return "";
+        }
+        switch (row.get_properties(i).get_data_type()) {
+            case soci::dt_string: return row.get<std::string>(i);
+            case soci::dt_integer: return std::to_string(row.get<int>(i));
+            default: return std::to_string(row.get<long long>(i));
+        }
+    };
+    for (const auto& row : rows) {
+        model::WorkRecord record;
+        record.entity = entity;
+        const std::string key = text(row, 0);
+        record.connector = text(row, 1);
+        record.organisation = text(row, 2);
+        record.sourceKey = key.substr(record.organisation.size() + 1);
+        record.sourceRecordId = std::stoll(text(row, 3));
+        for (std::size_t i = 0; i < stored.size(); ++i) {
+            std::string value = text(row, 4 + i);
+            if (value.empty()) {
+                continue;
+            }
+            auto& values = record.values[std::string(stored[i]->name)];
+            if (!stored[i]->list) {
+                values.push_back(value);
+                continue;
+            }
+            rapidjson::Document list;
+            list.Parse(value.c_str());
+            for (const auto& item : list.GetArray()) {
+                values.emplace_back(item.GetString());
+            }
+        }
+        records.push_back(std::move(record));
+    }
+    return records;
 }
 
 std::set<std::string> EntityWriter::activeKeys(const std::string& entity, const std::string& connector) {

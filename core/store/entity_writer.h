@@ -3,6 +3,7 @@
 #pragma once
 
 #include <set>
+#include <vector>
 #include <string>
 #include <vector>
 
@@ -33,6 +34,10 @@ public:
 
     /// Marks the entity retracted. kUnchanged when it is unknown or already retracted.
     EntityChange retract(const std::string& entity, const std::string& entityKey, std::int64_t sourceRecordId);
+
+    /// The active entities of `entity` held for person `personKey`, read back as records (lists parsed), so
+    /// they can be rewritten through upsert() with the same hashing as a delivery.
+    std::vector<model::WorkRecord> loadForPerson(const std::string& entity, const std::string& personKey);
 
     /// Keys of active entities of `entity` last written by `connector`.
     std::set<std::string> activeKeys(const std::string& entity, const std::string& connector);

@@ -155,6 +155,35 @@ TEST_P(LinkingTest, LinksOnlyWhereConsentAllowsAndDissolvesOnWithdrawal) {
     EXPECT_EQ(links.count(withdrawnPair), 0u);
 }
 
+TEST_P(LinkingTest, ProtectedIdentityLaterAnonymisesEverywhereAndStaysAnonymous) {
+    deliver("fk", {benefitPeriod("P-1", kConsenting)});
+    forbundDelivery("");
+    ASSERT_EQ(count("SELECT COUNT(*) FROM person_link WHERE state = 'active'"), 1) << "consenting↔fk";
+    const auto personsBefore = count("SELECT COUNT(*) FROM person WHERE protected = 0");
+
+    auto marked = benefitPeriod("P-9", kConsenting);
+    marked.fields.push_back(field("skyddad", "true"));
+    deliver("kommun-0180", {marked});
+
+    EXPECT_EQ(count("SELECT COUNT(*) FROM person_link WHERE state = 'active'"), 0);
+    EXPECT_EQ(count("SELECT COUNT(*) FROM feed_event WHERE type = 'person.unlinked'"), 1);
+    EXPECT_EQ(count("SELECT COUNT(*) FROM person WHERE protected = 1"), 2) << "the förbund's and FK's person";
+    EXPECT_EQ(count("SELECT COUNT(*) FROM person WHERE protected = 0"), personsBefore - 2);
+    EXPECT_EQ(count("SELECT COUNT(*) FROM link_key l JOIN person p ON p.person_key = l.person_key "
+                    "WHERE p.protected = 1"), 0) << "link keys erased";
+    EXPECT_EQ(count("SELECT COUNT(*) FROM deltagande WHERE entity_key = 'forbund-x/D-1' AND anonymous = 1 "
+                    "AND person_key IS NULL"), 1);
+    EXPECT_EQ(count("SELECT COUNT(*) FROM feed_event WHERE type = 'person.retracted'"), 2);
+    EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log WHERE action = 'erase'"), 2);
+
+    // The förbund, unaware, delivers the person identified again: they arrive anonymous and nothing flaps.
+    const auto events = count("SELECT COUNT(*) FROM feed_event");
+    forbundDelivery("");
+    deliver("fk", {benefitPeriod("P-1", kConsenting)});
+    EXPECT_EQ(count("SELECT COUNT(*) FROM person WHERE protected = 0"), personsBefore - 2);
+    EXPECT_EQ(count("SELECT COUNT(*) FROM feed_event"), events);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, LinkingTest, ::testing::ValuesIn(allBackends()),
                          [](const auto& info) { return backendName(info.param); });
 

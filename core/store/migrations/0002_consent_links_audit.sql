@@ -50,3 +50,12 @@ CREATE INDEX audit_log_person_b ON audit_log (person_b);
 
 -- Candidate pairs for linking: the same link key value at another organisation.
 CREATE INDEX link_key_value ON link_key (value, kind, key_id);
+
+-- Skyddade personuppgifter: a one-way tag (SHA-256 of the link key) of every identity a source marked protected,
+-- so later records of that identity, at any organisation, are anonymous on arrival. It is never joined to
+-- anything but an incoming record's own key.
+CREATE TABLE protected_identity (
+    tag TEXT PRIMARY KEY,
+    recorded_at TEXT NOT NULL,
+    batch_id BIGINT NOT NULL
+);
