@@ -7,6 +7,8 @@
 #include "core/consent/consent_gate.h"
 #include "core/feed/feed_reader.h"
 #include "core/identity/identity_stage.h"
+#include "core/identity/redactor.h"
+#include "core/link/person_explainer.h"
 #include "core/normalise/normaliser.h"
 #include "core/pipeline/batch_applier.h"
 #include "core/store/audit_log.h"
@@ -123,6 +125,25 @@ TEST_P(LinkingTest, LinksOnlyWhereConsentAllowsAndDissolvesOnWithdrawal) {
     EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log WHERE action = 'refuse' AND rule = 'no_consent'"), 2);
     EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log WHERE action = 'refuse'"), 5);
     EXPECT_EQ(count("SELECT COUNT(*) FROM feed_event WHERE type = 'person.linked'"), 5);
+
+    // Explain answers "why are these two not joined?" for the only-af person, without any identity.
+    std::string onlyAfPerson;
+    database_->session() << "SELECT person_key FROM deltagande WHERE entity_key = 'forbund-x/D-3'",
+        soci::into(onlyAfPerson);
+    auto explained = link::PersonExplainer(*database_).explain(onlyAfPerson);
+    ASSERT_TRUE(explained.has_value());
+    rapidjson::Document document;
+    document.Parse(explained->c_str());
+    ASSERT_FALSE(document.HasParseError());
+    EXPECT_EQ(document["links"].Size(), 1u) << "linked to AF";
+    bool refusedFk = false;
+    for (const auto& entry : document["audit"].GetArray()) {
+        refusedFk |= std::string(entry["action"].GetString()) == "refuse" &&
+                     std::string(entry["rule"].GetString()) == "party_not_named";
+    }
+    EXPECT_TRUE(refusedFk) << *explained;
+    EXPECT_FALSE(identity::containsIdentityLike(*explained)) << *explained;
+    EXPECT_FALSE(link::PersonExplainer(*database_).explain("no-such-person").has_value());
 
     // The same deliveries again decide nothing new: no audit spam, no events.
     const auto audited = count("SELECT COUNT(*) FROM audit_log");
