@@ -5,6 +5,7 @@
 #include <rapidjson/prettywriter.h>
 #include <rapidjson/stringbuffer.h>
 
+#include "core/link/eligibility.h"
 #include "core/store/audit_log.h"
 
 namespace finsam::link {
@@ -96,7 +97,7 @@ void writeAudit(Writer& json, store::Database& database, const std::string& pers
 
 }  // namespace
 
-std::optional<std::string> PersonExplainer::explain(const std::string& personKey) {
+std::optional<std::string> PersonExplainer::explain(const std::string& personKey, const std::string& date) {
     auto& sql = database_.session();
     std::string kon;
     long long fodelsear = 0;
@@ -132,6 +133,17 @@ std::optional<std::string> PersonExplainer::explain(const std::string& personKey
     writeRecords(json, database_, personKey);
     writeLinks(json, database_, personKey);
     writeAudit(json, database_, personKey);
+    if (!date.empty()) {
+        auto parties = aktuellHos(database_, personKey, date);
+        json.Key("date"); json.String(date);
+        json.Key("aktuell_hos");
+        json.StartArray();
+        for (const auto& party : parties) {
+            json.String(party);
+        }
+        json.EndArray();
+        json.Key("finsam_eligible"); json.Bool(eligible(parties));
+    }
     json.EndObject();
     return std::string(buffer.GetString(), buffer.GetSize());
 }

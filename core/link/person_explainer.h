@@ -16,8 +16,9 @@ class PersonExplainer {
 public:
     explicit PersonExplainer(store::Database& database) : database_(database) {}
 
-    /// The JSON document, or nullopt when there is no such person.
-    std::optional<std::string> explain(const std::string& personKey);
+    /// The JSON document, or nullopt when there is no such person. With `date` (YYYY-MM-DD) it also says at
+    /// which parties the person was aktuell that day and whether that makes them eligible for FINSAM.
+    std::optional<std::string> explain(const std::string& personKey, const std::string& date = "");
 
 private:
     store::Database& database_;

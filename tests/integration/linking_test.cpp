@@ -8,6 +8,7 @@
 #include "core/feed/feed_reader.h"
 #include "core/identity/identity_stage.h"
 #include "core/identity/redactor.h"
+#include "core/link/eligibility.h"
 #include "core/link/person_explainer.h"
 #include "core/normalise/normaliser.h"
 #include "core/pipeline/batch_applier.h"
@@ -144,6 +145,20 @@ TEST_P(LinkingTest, LinksOnlyWhereConsentAllowsAndDissolvesOnWithdrawal) {
     EXPECT_TRUE(refusedFk) << *explained;
     EXPECT_FALSE(identity::containsIdentityLike(*explained)) << *explained;
     EXPECT_FALSE(link::PersonExplainer(*database_).explain("no-such-person").has_value());
+
+    // Eligibility is a cross-organisation fact: answerable only through links.
+    auto personOf = [&](const std::string& sql) {
+        std::string key;
+        database_->session() << sql, soci::into(key);
+        return key;
+    };
+    const std::string consenting = personOf("SELECT person_key FROM deltagande WHERE entity_key = 'forbund-x/D-1'");
+    EXPECT_EQ(link::aktuellHos(*database_, consenting, "2026-07-01"),
+              (std::set<std::string>{"af", "fk", "forbund-x"}));
+    EXPECT_EQ(link::aktuellHos(*database_, onlyAfPerson, "2026-07-01"), (std::set<std::string>{"af", "forbund-x"}));
+    EXPECT_EQ(link::aktuellHos(*database_, consenting, "2026-05-01"), (std::set<std::string>{})) << "before links";
+    const std::string noConsentFk = personOf("SELECT person_key FROM ersattningsperiod WHERE entity_key = 'fk/P-2'");
+    EXPECT_FALSE(link::eligible(link::aktuellHos(*database_, noConsentFk, "2026-07-01")));
 
     // The same deliveries again decide nothing new: no audit spam, no events.
     const auto audited = count("SELECT COUNT(*) FROM audit_log");
