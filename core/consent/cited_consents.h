@@ -23,10 +23,18 @@ public:
     /// True when `deltagande` cites a consent given by the same person.
     bool covers(const model::WorkRecord& deltagande);
 
+    /// The withdrawal date (YYYY-MM-DD) of the consent `deltagande` cites, or "" when it is not withdrawn.
+    std::string withdrawnAt(const model::WorkRecord& deltagande);
+
 private:
     store::Database& database_;
     std::map<std::string, std::string> inBatch_;  ///< samtycke entity key -> link key
+    std::map<std::string, std::string> withdrawnInBatch_;  ///< samtycke entity key -> aterkallat
 };
+
+/// A withdrawal ends the participation at once (architecture §4): an ongoing participation, or one that ends
+/// after the withdrawal, ends on the withdrawal date with avslutsanledning samtycke_aterkallat.
+void endAtWithdrawal(model::WorkRecord& deltagande, const std::string& withdrawnAt);
 
 /// Makes a participation anonymous: drops the person and keeps only kön, födelseår, insats and dates.
 void makeAnonymous(model::WorkRecord& record);

@@ -148,6 +148,8 @@ AppliedBatch BatchApplier::apply(BatchCollector& batch, const std::string& check
         const bool protectedBefore = work.person && protection.isProtected(*work.person);
         if (work.entity == "deltagande" && work.person && (protectedBefore || !consents.covers(work))) {
             consent::makeAnonymous(work);  // protected, or no consent of this person behind the citation
+        } else if (work.entity == "deltagande" && work.person) {
+            consent::endAtWithdrawal(work, consents.withdrawnAt(work));
         } else if (protectedBefore) {
             work.person.reset();
             work.anonymous = true;

@@ -174,6 +174,13 @@ TEST_P(LinkingTest, LinksOnlyWhereConsentAllowsAndDissolvesOnWithdrawal) {
     EXPECT_EQ(validTo, "2026-09-30") << "a withdrawal ends the link the day before it";
     EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log WHERE action = 'unlink' AND rule = 'withdrawn'"), 1);
     EXPECT_EQ(count("SELECT COUNT(*) FROM samtycke_version"), 5) << "four first versions and the withdrawal";
+    std::string end, reason;
+    database_->session() << "SELECT slutdatum, avslutsanledning FROM deltagande WHERE entity_key = 'forbund-x/D-4'",
+        soci::into(end), soci::into(reason);
+    EXPECT_EQ(end, "2026-10-01");
+    EXPECT_EQ(reason, "samtycke_aterkallat") << "a withdrawal ends the participation with its own reason";
+    EXPECT_EQ(count("SELECT COUNT(*) FROM feed_event WHERE type = 'deltagande.ended' "
+                    "AND entity_key = 'forbund-x/D-4'"), 1);
 
     // A consumer replaying the whole feed and applying unlinks holds no link for the withdrawing person.
     std::set<std::string> links;
