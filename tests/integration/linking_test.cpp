@@ -4,7 +4,9 @@
 #include <gtest/gtest.h>
 #include <rapidjson/document.h>
 
+#include "core/common/clock.h"
 #include "core/consent/consent_gate.h"
+#include "core/consent/consent_policy.h"
 #include "core/feed/feed_reader.h"
 #include "core/identity/identity_stage.h"
 #include "core/identity/redactor.h"
@@ -126,6 +128,23 @@ TEST_P(LinkingTest, LinksOnlyWhereConsentAllowsAndDissolvesOnWithdrawal) {
     EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log WHERE action = 'refuse' AND rule = 'no_consent'"), 2);
     EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log WHERE action = 'refuse'"), 5);
     EXPECT_EQ(count("SELECT COUNT(*) FROM feed_event WHERE type = 'person.linked'"), 5);
+    EXPECT_EQ(stats.deltaganden, 5);
+    // 11 person.upserted, 5 ersattning.upserted (FK) + 2 (AF), 5 deltagande.started, 4 samtycke.changed, 5 links.
+    EXPECT_EQ(count("SELECT COUNT(*) FROM feed_event"), 11 + 7 + 5 + 4 + 5);
+    // The SUS rule: an anonymous participation counts once in each calendar year it is active.
+    std::map<int, int> anonymousPerYear;
+    soci::rowset<soci::row> anonymous = (database_->session().prepare
+                                         << "SELECT entity_key, insats_id, organisation, startdatum, slutdatum "
+                                            "FROM deltagande WHERE anonymous = 1 AND state = 'active'");
+    for (const auto& row : anonymous) {
+        consent::Participation participation{row.get<std::string>(0), row.get<std::string>(1),
+                                             row.get<std::string>(2),
+                                             *common::parseIsoDate(row.get<std::string>(3)), std::nullopt, ""};
+        for (int year : consent::countedYears(participation, *common::parseIsoDate("2027-12-31"))) {
+            ++anonymousPerYear[year];
+        }
+    }
+    EXPECT_EQ(anonymousPerYear, (std::map<int, int>{{2026, 1}, {2027, 1}})) << "ongoing since 2026-06-01";
 
     // Explain answers "why are these two not joined?" for the only-af person, without any identity.
     std::string onlyAfPerson;
