@@ -16,5 +16,6 @@ int runStats(const Args& args);       ///< stats --config FILE
 int runCheckConfig(const Args& args); ///< check-config --config FILE [--print-schemas]
 int runPnr(const Args& args);         ///< pnr VALUE...
 int runExplain(const Args& args);     ///< explain --config FILE --person KEY
+int runRekey(const Args& args);       ///< rekey --config FILE --new-key-file PATH --new-key-id ID
 
 }  // namespace finsam::app

@@ -12,11 +12,20 @@
 
 namespace finsam::app {
 
+/// Whether HubRuntime insists that the store's link keys carry the configured current key id.
+enum class StoreKeyCheck {
+    kRequireCurrentKey,  ///< every command that derives or reads link keys
+    kSkip,               ///< `rekey` only: it is the command that moves the store to another key id
+};
+
 class HubRuntime {
 public:
-    /// Loads and validates the config (ConfigError), opens and migrates the store, and loads the
-    /// pseudonymisation key (refusing a missing, world-readable or short one).
-    explicit HubRuntime(const std::string& configPath);
+    /// Loads and validates the config (ConfigError), loads every key of the chain (refusing a
+    /// missing, world-readable or short one), opens and migrates the store and, with
+    /// kRequireCurrentKey, refuses a store whose link keys carry another key id than
+    /// identity.key_id: ingest would silently make a second person for everyone already known.
+    explicit HubRuntime(const std::string& configPath,
+                        StoreKeyCheck keyCheck = StoreKeyCheck::kRequireCurrentKey);
 
     config::HubConfig config;
     store::StoreLocation location;

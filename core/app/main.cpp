@@ -17,7 +17,10 @@ constexpr const char* kUsage = R"(usage: finsam-hub <command> [options]
   stats --config FILE                             counts per entity as one JSON object
   check-config --config FILE [--print-schemas]    validate everything; each problem as file: /pointer: reason
   pnr VALUE...                                    diagnose personnummer/samordningsnummer (one JSON line each)
-  explain --config FILE --person KEY              a person's records, links, refusals and audit (no identity)
+  explain --config FILE --person KEY [--date D]   a person's records, links, refusals, audit (no identity);
+                                                  with --date, where they were aktuell and FINSAM eligibility
+  rekey --config FILE --new-key-file PATH --new-key-id ID
+                                                  re-derive every link key under a new key (stop serve first)
   version                                         print the version
 )";
 
@@ -52,6 +55,9 @@ int main(int argc, char** argv) {
         }
         if (command == "explain") {
             return runExplain(args);
+        }
+        if (command == "rekey") {
+            return runRekey(args);
         }
         if (command == "version" || command == "--version") {
             std::cout << "finsam-hub " << finsam::common::kVersion << "\n";

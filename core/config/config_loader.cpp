@@ -92,8 +92,16 @@ void fillHub(const rapidjson::Document& d, HubConfig& config) {
     config.store.passwordFile = resolve(config.dir, stringOr(store, "password_file", ""));
     config.store.passwordEnv = stringOr(store, "password_env", "");
 
-    config.keyFile = resolve(config.dir, d["identity"]["key_file"].GetString());
-    config.keyId = d["identity"]["key_id"].GetString();
+    const auto& identity = d["identity"];
+    config.keyFile = resolve(config.dir, identity["key_file"].GetString());
+    config.keyId = identity["key_id"].GetString();
+    if (identity.HasMember("previous_keys")) {
+        for (const auto& key : identity["previous_keys"].GetArray()) {
+            config.keyChain.push_back(
+                {resolve(config.dir, key["key_file"].GetString()), key["key_id"].GetString()});
+        }
+    }
+    config.keyChain.push_back({config.keyFile, config.keyId});
     if (d.HasMember("http")) {
         config.listen = stringOr(d["http"], "listen", config.listen);
         config.httpThreads = intOr(d["http"], "threads", config.httpThreads);
@@ -112,6 +120,25 @@ void fillHub(const rapidjson::Document& d, HubConfig& config) {
     }
     if (d.HasMember("log")) {
         config.logLevel = stringOr(d["log"], "level", config.logLevel);
+    }
+}
+
+// A key id names one link of the chain in the store's key_id column, so it may occur only once.
+void checkKeyChain(const HubConfig& config, std::vector<std::string>& problems) {
+    const std::size_t current = config.keyChain.size() - 1;
+    for (std::size_t i = 0; i < config.keyChain.size(); ++i) {
+        for (std::size_t j = 0; j < i; ++j) {
+            if (config.keyChain[i].id != config.keyChain[j].id) {
+                continue;
+            }
+            const std::string pointer =
+                i == current ? "/identity/key_id"
+                             : "/identity/previous_keys/" + std::to_string(i) + "/key_id";
+            problems.push_back(formatProblem(config.file, pointer,
+                                             "key id " + config.keyChain[i].id +
+                                                 " is already used earlier in the key chain"));
+            break;
+        }
     }
 }
 
@@ -152,6 +179,7 @@ HubConfig loadHubConfig(const std::string& path) {
         throw ConfigError(problems);
     }
     fillHub(document, config);
+    checkKeyChain(config, problems);
     if (config.store.backend == "postgresql" && config.store.connection.empty()) {
         problems.push_back(formatProblem(config.file, "/store/connection", "required for backend postgresql"));
     }

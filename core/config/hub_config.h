@@ -39,13 +39,22 @@ struct ConnectorInstanceConfig {
     bool enabled = true;
 };
 
+/// One pseudonymisation key of the chain: its file (absolute) and its id.
+struct KeyRef {
+    std::string file;
+    std::string id;
+};
+
 struct HubConfig {
     std::string file;  ///< absolute path of hub.json
     std::string dir;
     ForbundConfig forbund;
     StoreConfig store;
-    std::string keyFile;
+    std::string keyFile;  ///< the current key (absolute); also keyChain.back()
     std::string keyId;
+    /// identity.previous_keys (oldest first), then the current key: link keys are derived under
+    /// each in turn (see identity::Pseudonymizer), so a re-keyed store keeps every link.
+    std::vector<KeyRef> keyChain;
     std::string listen = "127.0.0.1:8080";
     int httpThreads = 8;
     std::vector<TokenConfig> tokens;

@@ -1,4 +1,4 @@
-// core/identity/pseudonymizer.cpp — link keys: HMAC-SHA256(secret, kind ":" normalised number).
+// core/identity/pseudonymizer.cpp — link keys: HMAC-SHA256 over kind ":" number, chained per key.
 // Rules: architecture §3 (never a plain hash: the number space is small enough to brute-force).
 // SPDX-License-Identifier: Apache-2.0
 #include "core/identity/pseudonymizer.h"
@@ -7,6 +7,7 @@
 #include <Poco/HMACEngine.h>
 #include <Poco/SHA2Engine.h>
 
+#include <set>
 #include <stdexcept>
 #include <utility>
 
@@ -26,6 +27,7 @@ public:
 
 using HmacSha256 = Poco::HMACEngine<Sha256Engine>;
 
+// The message is given in parts so the clear number is never copied into a joined string.
 std::string hmacHex(const std::string& secret, std::string_view a, std::string_view b = {},
                     std::string_view c = {}) {
     // A fresh engine per call keeps the Pseudonymizer immutable and thread-safe.
@@ -38,25 +40,62 @@ std::string hmacHex(const std::string& secret, std::string_view a, std::string_v
 
 }  // namespace
 
-Pseudonymizer::Pseudonymizer(PseudonymKey key) : key_(std::move(key)) {
-    if (key_.secret.empty()) {
-        throw std::invalid_argument("pseudonymisation secret is empty");
+Pseudonymizer::Pseudonymizer(PseudonymKey key)
+    : Pseudonymizer(std::vector<PseudonymKey>{std::move(key)}, ChainTag{}) {}
+
+Pseudonymizer Pseudonymizer::fromChain(std::vector<PseudonymKey> keys) {
+    return Pseudonymizer(std::move(keys), ChainTag{});
+}
+
+Pseudonymizer::Pseudonymizer(std::vector<PseudonymKey> keys, ChainTag) : chain_(std::move(keys)) {
+    if (chain_.empty()) {
+        throw std::invalid_argument("pseudonymisation key chain is empty");
+    }
+    std::set<std::string> ids;
+    for (const auto& key : chain_) {
+        if (key.secret.empty()) {
+            throw std::invalid_argument("pseudonymisation secret of key id " + key.id +
+                                        " is empty");
+        }
+        // Two links in a chain with one id could not be told apart in the store's key_id column.
+        if (!ids.insert(key.id).second) {
+            throw std::invalid_argument("key id " + key.id + " appears twice in the key chain");
+        }
     }
 }
 
 LinkKey Pseudonymizer::linkKey(IdentityKind kind, std::string_view normalized) const {
     // The kind is part of the message, so a personnummer and a samordningsnummer never share a key.
-    return LinkKey{key_.id, hmacHex(key_.secret, toString(kind), ":", normalized)};
+    const std::string& first = chain_.front().secret;
+    return LinkKey{keyId(), applyLaterKeys(hmacHex(first, toString(kind), ":", normalized))};
 }
 
 LinkKey Pseudonymizer::localKey(std::string_view issuer, std::string_view id) const {
     // Opaque local ids link only within their issuer (architecture §3).
     const std::string prefix = "local:" + std::string(issuer) + ":";
-    return LinkKey{key_.id, hmacHex(key_.secret, prefix, id)};
+    return LinkKey{keyId(), applyLaterKeys(hmacHex(chain_.front().secret, prefix, id))};
 }
 
 std::string Pseudonymizer::mac(std::string_view text) const {
-    return hmacHex(key_.secret, text);
+    return applyLaterKeys(hmacHex(chain_.front().secret, text));
+}
+
+std::string Pseudonymizer::applyLaterKeys(std::string value) const {
+    // Each later key is applied to the previous hex, exactly as `rekey` rewrites a stored value, so
+    // ingest under the chain meets the re-keyed store value for value.
+    for (std::size_t i = 1; i < chain_.size(); ++i) {
+        value = hmacHex(chain_[i].secret, value);
+    }
+    return value;
+}
+
+std::vector<std::string> Pseudonymizer::keyIds() const {
+    std::vector<std::string> ids;
+    ids.reserve(chain_.size());
+    for (const auto& key : chain_) {
+        ids.push_back(key.id);
+    }
+    return ids;
 }
 
 }  // namespace finsam::identity

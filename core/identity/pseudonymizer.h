@@ -1,9 +1,10 @@
-// core/identity/pseudonymizer.h — keyed pseudonyms (link keys) for identities: HMAC-SHA256, never a plain hash.
+// core/identity/pseudonymizer.h — keyed pseudonyms (link keys): chained HMAC-SHA256, never a hash.
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/identity/key_file.h"
 #include "core/identity/personnummer.h"
@@ -16,24 +17,49 @@ struct LinkKey {
     std::string value;
 };
 
-/// Computes link keys. Immutable after construction; safe to share between threads.
+/// Computes link keys under a key chain. Immutable after construction; safe to share between
+/// threads.
+///
+/// The clear number is never stored, so a rotated key cannot be applied to numbers: it is applied
+/// to the previous link key instead (see `finsam-hub rekey`). A link key under the chain k1..kn
+/// (oldest first) is HMAC(kn, ... HMAC(k2, HMAC(k1, message)) ...), each step over the previous
+/// step's lowercase hex. A chain of one key is the plain HMAC, so stores made before rotation
+/// existed keep their values.
 class Pseudonymizer {
 public:
+    /// A chain of one key.
     explicit Pseudonymizer(PseudonymKey key);
 
-    /// HMAC-SHA256(secret, kind || ":" || normalized), e.g. "personnummer:199001011239".
+    /// The chain, oldest key first; the newest key's id is stored with every link key. Throws
+    /// std::invalid_argument when the chain is empty, a secret is empty or an id repeats. (A named
+    /// function, not a constructor: `Pseudonymizer({"id", "secret"})` must stay one key, not be
+    /// read as a vector's iterator pair.)
+    static Pseudonymizer fromChain(std::vector<PseudonymKey> keys);
+
+    /// The chain over kind || ":" || normalized, e.g. "personnummer:199001011239".
     LinkKey linkKey(IdentityKind kind, std::string_view normalized) const;
 
-    /// For opaque local identifiers (reservnummer): HMAC-SHA256(secret, "local:" issuer ":" id).
+    /// For opaque local identifiers (reservnummer): the chain over "local:" issuer ":" id.
     LinkKey localKey(std::string_view issuer, std::string_view id) const;
 
-    /// HMAC-SHA256 hex over arbitrary text with the same secret (e.g. tokens of quarantined identities).
+    /// The chain over arbitrary text (e.g. tokens of quarantined identities); with one key, the
+    /// HMAC-SHA256 hex of `text`.
     std::string mac(std::string_view text) const;
 
-    const std::string& keyId() const { return key_.id; }
+    /// The newest key's id: the one stored beside every link key this pseudonymizer makes.
+    const std::string& keyId() const { return chain_.back().id; }
+
+    /// Ids of the chain, oldest first (never the secrets).
+    std::vector<std::string> keyIds() const;
 
 private:
-    PseudonymKey key_;
+    struct ChainTag {};  // keeps this constructor out of brace-initialised one-key calls
+    Pseudonymizer(std::vector<PseudonymKey> keys, ChainTag);
+
+    /// Applies keys 2..n to the first key's hex.
+    std::string applyLaterKeys(std::string firstHex) const;
+
+    std::vector<PseudonymKey> chain_;
 };
 
 }  // namespace finsam::identity
