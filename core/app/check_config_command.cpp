@@ -58,10 +58,16 @@ int runCheckConfig(const Args& args) {
     }
     if (problems.empty()) {
         dirs.insert(dirs.begin(), config.pluginDirs.begin(), config.pluginDirs.end());
-        try {
-            identity::loadKeyFile(config.keyFile, config.keyId);
-        } catch (const std::exception& e) {
-            problems.push_back(config::formatProblem(config.file, "/identity/key_file", e.what()));
+        // Every key of the chain must be safe: the old ones still derive link keys (core/identity/pseudonymizer.h).
+        for (const auto& key : config.keyChain) {
+            try {
+                identity::loadKeyFile(key.file, key.id);
+            } catch (const std::exception& e) {
+                problems.push_back(config::formatProblem(config.file, key.file == config.keyFile
+                                                                         ? "/identity/key_file"
+                                                                         : "/identity/previous_keys",
+                                                         e.what()));
+            }
         }
         if (config.store.backend == "sqlite" &&
             !std::filesystem::is_directory(std::filesystem::path(config.store.path).parent_path())) {

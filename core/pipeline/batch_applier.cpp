@@ -16,6 +16,7 @@
 #include "core/link/person_resolver.h"
 #include "core/model/entity_spec.h"
 #include "core/store/entity_writer.h"
+#include "core/store/link_key_rekey.h"
 
 namespace finsam::pipeline {
 
@@ -80,6 +81,10 @@ AppliedBatch BatchApplier::apply(BatchCollector& batch, const std::string& check
     feed::FeedWriter feedWriter(database_);
 
     soci::transaction transaction(database_.session());
+    if (database_.backend() == store::Backend::kPostgresql) {
+        // Shared with every other batch, exclusive with `rekey`: no batch writes link keys mid-rotation.
+        database_.session() << "SELECT pg_advisory_xact_lock_shared(" << store::kKeyRotationLock << ")";
+    }
     result.batchId = database_.allocate("batch", 1);
     const auto rows = static_cast<std::int64_t>(batch.records.size() + batch.problems.size());
     std::int64_t nextSourceId = rows > 0 ? database_.allocate("source_record", rows) : 0;
