@@ -21,6 +21,7 @@
 #include "core/app/arguments.h"
 #include "core/app/commands.h"
 #include "core/app/hub_runtime.h"
+#include "core/common/file_io.h"
 #include "core/common/json.h"
 #include "core/config/config_loader.h"
 #include "core/identity/key_file.h"
@@ -91,23 +92,10 @@ void writeDurably(const std::string& path, const std::string& text, const struct
     if (error == 0 && ::fchown(fd, like.st_uid, like.st_gid) != 0 && errno != EPERM) {
         error = errno;  // EPERM: not root, so the file is ours anyway
     }
-    std::size_t written = 0;
-    while (error == 0 && written < text.size()) {
-        const ssize_t n = ::write(fd, text.data() + written, text.size() - written);
-        if (n < 0 && errno == EINTR) {
-            continue;
-        }
-        if (n <= 0) {
-            error = n < 0 ? errno : EIO;
-        } else {
-            written += static_cast<std::size_t>(n);
-        }
-    }
-    if (error == 0 && ::fsync(fd) != 0) {
-        error = errno;
-    }
-    if (::close(fd) != 0 && error == 0) {
-        error = errno;
+    if (error != 0) {
+        ::close(fd);
+    } else {
+        error = common::writeSyncClose(fd, text);
     }
     if (error != 0) {
         ::unlink(path.c_str());

@@ -15,6 +15,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "core/common/file_io.h"
+
 namespace finsam::identity {
 
 namespace {
@@ -134,23 +136,10 @@ void writeNewKeyFile(const std::string& path, int bytes) {
     if (::fchmod(fd, S_IRUSR | S_IWUSR) != 0) {
         error = errno;
     }
-    std::size_t written = 0;
-    while (error == 0 && written < text.size()) {
-        const ssize_t n = ::write(fd, text.data() + written, text.size() - written);
-        if (n < 0 && errno == EINTR) {
-            continue;
-        }
-        if (n <= 0) {
-            error = n < 0 ? errno : EIO;
-        } else {
-            written += static_cast<std::size_t>(n);
-        }
-    }
-    if (error == 0 && ::fsync(fd) != 0) {
-        error = errno;
-    }
-    if (::close(fd) != 0 && error == 0) {
-        error = errno;
+    if (error != 0) {
+        ::close(fd);
+    } else {
+        error = common::writeSyncClose(fd, text);
     }
     std::fill(text.begin(), text.end(), '\0');
     if (error != 0) {
