@@ -19,7 +19,9 @@ std::string sha256Hex(std::string_view data) {
     return Poco::DigestEngine::digestToHex(engine.digest());
 }
 
-std::string randomHex(int bytes) {
+namespace {
+
+std::vector<unsigned char> randomBytes(int bytes) {
     std::vector<unsigned char> buffer(static_cast<std::size_t>(bytes));
     // getrandom(2) from the kernel CSPRNG: no file to open per call (Poco::RandomInputStream opens
     // /dev/urandom each time, which dominated ingest when every feed event got an id).
@@ -34,15 +36,24 @@ std::string randomHex(int bytes) {
         }
         filled += static_cast<std::size_t>(got);
     }
-    static const char* kHex = "0123456789abcdef";
+    return buffer;
+}
+
+std::string encode(const std::vector<unsigned char>& buffer, const char* alphabet) {
     std::string out;
     out.reserve(buffer.size() * 2);
     for (unsigned char byte : buffer) {
-        out += kHex[byte >> 4];
-        out += kHex[byte & 0x0f];
+        out += alphabet[byte >> 4];
+        out += alphabet[byte & 0x0f];
     }
     return out;
 }
+
+}  // namespace
+
+std::string randomHex(int bytes) { return encode(randomBytes(bytes), "0123456789abcdef"); }
+
+std::string randomLetters(int bytes) { return encode(randomBytes(bytes), "abcdefghijklmnop"); }
 
 bool constantTimeEquals(std::string_view a, std::string_view b) {
     if (a.size() != b.size()) {

@@ -38,7 +38,7 @@ public:
         if (path == "/v1/feed") {
             return new FeedHandler(context_);
         }
-        static const std::regex kExplain("^/v1/admin/persons/([0-9a-f]{32})/explain$");
+        static const std::regex kExplain("^/v1/admin/persons/([a-p]{32})/explain$");
         std::smatch match;
         if (std::regex_match(path, match, kExplain)) {
             return new ExplainHandler(context_, match[1]);

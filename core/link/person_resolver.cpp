@@ -40,7 +40,8 @@ ResolvedPerson PersonResolver::resolve(const std::string& organisation, const mo
     const std::string now = common::nowUtcIso();
     if (!known) {
         // Random, never derived from the number: the key reveals nothing even to someone holding the secret.
-        resolved.personKey = common::randomHex(16);
+        // Letters only, so no log or document can mistake it for a number.
+        resolved.personKey = common::randomLetters(16);
     }
     std::string payload = personPayload(resolved.personKey, person.kon, person.fodelsear);
     std::string hash = common::sha256Hex(payload);

@@ -106,6 +106,23 @@ TEST_P(ServeEndToEndTest, IngestServeFeedAuthAndNoIdentityLeaks) {
                                  "deltagande.started", "samtycke.changed"}) {
         EXPECT_NE(std::find(types.begin(), types.end(), expected), types.end()) << expected;
     }
+    // Explain is an admin tool: the person keys of the feed open it with the admin token only.
+    auto firstPage = parse(httpGet(serve.port(), "/v1/feed?after=0&limit=1000", kReaderToken).body);
+    std::string personKey;
+    for (const auto& event : firstPage["events"].GetArray()) {
+        if (std::string(event["type"].GetString()) == "person.upserted") {
+            personKey = event["key"].GetString();
+            break;
+        }
+    }
+    ASSERT_FALSE(personKey.empty());
+    const std::string explainPath = "/v1/admin/persons/" + personKey + "/explain";
+    EXPECT_EQ(httpGet(serve.port(), explainPath, kReaderToken).status, 403);
+    auto explained = httpGet(serve.port(), explainPath, kAdminToken);
+    EXPECT_EQ(explained.status, 200) << explained.body;
+    EXPECT_EQ(parse(explained.body)["person_key"].GetString(), personKey);
+    bodies += explained.body;
+
     auto ndjson = httpGet(serve.port(), "/v1/feed?after=0&limit=5", kAdminToken, "application/x-ndjson");
     EXPECT_EQ(ndjson.contentType, "application/x-ndjson");
     EXPECT_EQ(std::count(ndjson.body.begin(), ndjson.body.end(), '\n'), 5);
