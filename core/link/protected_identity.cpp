@@ -30,16 +30,18 @@ std::string column(const soci::row& row, std::size_t i) {
 }  // namespace
 
 bool ProtectedIdentity::isProtected(const model::PersonRef& person) {
-    std::string tag = tagOf(person);
-    std::string found;
-    database_.session() << "SELECT tag FROM protected_identity WHERE tag = :t", soci::use(tag), soci::into(found);
-    return database_.session().got_data();
+    if (!tags_) {
+        soci::rowset<std::string> rows = (database_.session().prepare << "SELECT tag FROM protected_identity");
+        tags_.emplace(rows.begin(), rows.end());
+    }
+    return tags_->count(tagOf(person)) != 0;
 }
 
 std::vector<store::EntityChange> ProtectedIdentity::protect(const model::PersonRef& person, std::int64_t batchId) {
     std::vector<store::EntityChange> changes;
     if (!isProtected(person)) {
         std::string tag = tagOf(person);
+        tags_->insert(tag);
         std::string now = common::nowUtcIso();
         long long batch = batchId;
         database_.session() << "INSERT INTO protected_identity (tag, recorded_at, batch_id) VALUES (:t, :n, :b)",

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -29,6 +31,7 @@ private:
     std::vector<store::EntityChange> anonymisePerson(const std::string& personKey, std::int64_t batchId);
 
     store::Database& database_;
+    std::optional<std::set<std::string>> tags_;  ///< loaded once per batch: the table is small, lookups many
 };
 
 }  // namespace finsam::link
