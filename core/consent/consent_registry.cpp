@@ -5,20 +5,17 @@
 #include <rapidjson/document.h>
 
 #include "core/common/clock.h"
+#include "core/store/row_text.h"
 
 namespace finsam::consent {
 
 namespace {
 
-std::string column(const soci::row& row, std::size_t i) {
-    return row.get_indicator(i) == soci::i_null ? std::string() : row.get<std::string>(i);
-}
-
 // Lists are stored as JSON arrays of strings (store/entity_writer.cpp).
 std::set<std::string> listColumn(const soci::row& row, std::size_t i) {
     std::set<std::string> out;
     rapidjson::Document document;
-    document.Parse(column(row, i).c_str());
+    document.Parse(store::cellText(row, i).c_str());
     if (document.IsArray()) {
         for (const auto& item : document.GetArray()) {
             if (item.IsString()) {
@@ -30,7 +27,7 @@ std::set<std::string> listColumn(const soci::row& row, std::size_t i) {
 }
 
 std::optional<std::chrono::year_month_day> dateColumn(const soci::row& row, std::size_t i) {
-    return common::parseIsoDate(column(row, i));
+    return common::parseIsoDate(store::cellText(row, i));
 }
 
 // "(:p0, :p1, ...)" and the keys as a vector, for IN lists bound by position.
@@ -87,11 +84,11 @@ std::vector<Consent> ConsentRegistry::consentsOf(const std::set<std::string>& pe
         "giltigt_till, aterkallat FROM samtycke WHERE state = 'active' AND person_key IN ";
     forEachRow(database_, sql, personKeys, [&](const soci::row& row) {
         Consent consent;
-        consent.key = column(row, 0);
-        consent.forbund = column(row, 1);
+        consent.key = store::cellText(row, 0);
+        consent.forbund = store::cellText(row, 1);
         consent.sourceId = consent.key.substr(consent.key.find('/') + 1);
-        consent.personKey = column(row, 2);
-        consent.scopeInsats = column(row, 3);
+        consent.personKey = store::cellText(row, 2);
+        consent.scopeInsats = store::cellText(row, 3);
         consent.status = ConsentStatus::kActive;
         consent.effect = ConsentEffect::kPermit;
         consent.parties = listColumn(row, 4);
@@ -114,8 +111,8 @@ std::vector<Participation> ConsentRegistry::participationsOf(const std::set<std:
         if (!start) {
             return;
         }
-        participations.push_back(Participation{column(row, 0), column(row, 1), column(row, 2), *start,
-                                               dateColumn(row, 4), column(row, 5)});
+        participations.push_back(Participation{store::cellText(row, 0), store::cellText(row, 1), store::cellText(row, 2), *start,
+                                               dateColumn(row, 4), store::cellText(row, 5)});
     });
     return participations;
 }

@@ -7,24 +7,13 @@
 
 #include "core/link/eligibility.h"
 #include "core/store/audit_log.h"
+#include "core/store/row_text.h"
 
 namespace finsam::link {
 
 namespace {
 
 using Writer = rapidjson::PrettyWriter<rapidjson::StringBuffer>;
-
-std::string text(const soci::row& row, std::size_t i) {
-    if (row.get_indicator(i) == soci::i_null) {
-        return "";
-    }
-    switch (row.get_properties(i).get_data_type()) {
-        case soci::dt_string: return row.get<std::string>(i);
-        case soci::dt_integer: return std::to_string(row.get<int>(i));
-        case soci::dt_long_long: return std::to_string(row.get<long long>(i));
-        default: return "";
-    }
-}
 
 void writeOptional(Writer& json, const char* key, const std::string& value) {
     json.Key(key);
@@ -43,13 +32,13 @@ void writeRecords(Writer& json, store::Database& database, const std::string& pe
         for (const auto& row : rows) {
             json.StartObject();
             json.Key("entity"); json.String(table);
-            json.Key("key"); json.String(text(row, 0));
-            json.Key("state"); json.String(text(row, 1));
-            json.Key("connector"); json.String(text(row, 2));
-            writeOptional(json, "source", text(row, 3));
-            writeOptional(json, "line", text(row, 4));
-            writeOptional(json, "batch", text(row, 5));
-            writeOptional(json, "received_at", text(row, 6));
+            json.Key("key"); json.String(store::cellText(row, 0));
+            json.Key("state"); json.String(store::cellText(row, 1));
+            json.Key("connector"); json.String(store::cellText(row, 2));
+            writeOptional(json, "source", store::cellText(row, 3));
+            writeOptional(json, "line", store::cellText(row, 4));
+            writeOptional(json, "batch", store::cellText(row, 5));
+            writeOptional(json, "received_at", store::cellText(row, 6));
             json.EndObject();
         }
     }
@@ -66,14 +55,14 @@ void writeLinks(Writer& json, store::Database& database, const std::string& pers
          soci::use(personKey), soci::use(personKey));
     for (const auto& row : rows) {
         json.StartObject();
-        json.Key("other_person"); json.String(text(row, 0) == personKey ? text(row, 1) : text(row, 0));
-        json.Key("purpose"); json.String(text(row, 2));
-        json.Key("consent"); json.String(text(row, 3));
-        json.Key("valid_from"); json.String(text(row, 4));
-        writeOptional(json, "valid_to", text(row, 5));
-        json.Key("state"); json.String(text(row, 6));
-        json.Key("created_at"); json.String(text(row, 7));
-        writeOptional(json, "dissolved_at", text(row, 8));
+        json.Key("other_person"); json.String(store::cellText(row, 0) == personKey ? store::cellText(row, 1) : store::cellText(row, 0));
+        json.Key("purpose"); json.String(store::cellText(row, 2));
+        json.Key("consent"); json.String(store::cellText(row, 3));
+        json.Key("valid_from"); json.String(store::cellText(row, 4));
+        writeOptional(json, "valid_to", store::cellText(row, 5));
+        json.Key("state"); json.String(store::cellText(row, 6));
+        json.Key("created_at"); json.String(store::cellText(row, 7));
+        writeOptional(json, "dissolved_at", store::cellText(row, 8));
         json.EndObject();
     }
     json.EndArray();
@@ -124,9 +113,9 @@ std::optional<std::string> PersonExplainer::explain(const std::string& personKey
                                     soci::use(personKey));
     for (const auto& row : keys) {
         json.StartObject();
-        json.Key("organisation"); json.String(text(row, 0));
-        json.Key("kind"); json.String(text(row, 1));
-        json.Key("key_id"); json.String(text(row, 2));
+        json.Key("organisation"); json.String(store::cellText(row, 0));
+        json.Key("kind"); json.String(store::cellText(row, 1));
+        json.Key("key_id"); json.String(store::cellText(row, 2));
         json.EndObject();
     }
     json.EndArray();

@@ -9,6 +9,7 @@
 #include "core/common/json.h"
 #include "core/consent/cited_consents.h"
 #include "core/store/audit_log.h"
+#include "core/store/row_text.h"
 
 namespace finsam::link {
 
@@ -16,15 +17,6 @@ namespace {
 
 std::string tagOf(const model::PersonRef& person) {
     return common::sha256Hex("protected:" + person.linkKind + ":" + person.linkKeyId + ":" + person.linkKey);
-}
-
-std::string column(const soci::row& row, std::size_t i) {
-    if (row.get_indicator(i) == soci::i_null) {
-        return "";
-    }
-    return row.get_properties(i).get_data_type() == soci::dt_string ? row.get<std::string>(i)
-           : row.get_properties(i).get_data_type() == soci::dt_integer ? std::to_string(row.get<int>(i))
-                                                                       : std::to_string(row.get<long long>(i));
 }
 
 }  // namespace
@@ -73,7 +65,7 @@ std::vector<store::EntityChange> ProtectedIdentity::anonymisePerson(const std::s
                                      soci::use(personKey), soci::use(personKey));
     std::vector<std::array<std::string, 3>> dissolved;
     for (const auto& row : links) {
-        dissolved.push_back({column(row, 0), column(row, 1), column(row, 2)});
+        dissolved.push_back({store::cellText(row, 0), store::cellText(row, 1), store::cellText(row, 2)});
     }
     for (const auto& [a, b, consentKey] : dissolved) {
         sql << "UPDATE person_link SET state = 'dissolved', dissolved_at = :n, valid_to = :t WHERE person_a = :a "

@@ -14,6 +14,7 @@
 #include "core/common/hash.h"
 #include "core/common/json.h"
 #include "core/model/entity_spec.h"
+#include "core/store/row_text.h"
 
 namespace finsam::store {
 
@@ -203,26 +204,16 @@ std::vector<model::WorkRecord> EntityWriter::loadForPerson(const std::string& en
                                                                  << std::string(spec.name)
                                                                  << " WHERE state = 'active' AND person_key = :p",
                                     soci::use(personKey));
-    auto text = [](const soci::row& row, std::size_t i) -> std::string {
-        if (row.get_indicator(i) == soci::i_null) {
-            return "";
-        }
-        switch (row.get_properties(i).get_data_type()) {
-            case soci::dt_string: return row.get<std::string>(i);
-            case soci::dt_integer: return std::to_string(row.get<int>(i));
-            default: return std::to_string(row.get<long long>(i));
-        }
-    };
     for (const auto& row : rows) {
         model::WorkRecord record;
         record.entity = entity;
-        const std::string key = text(row, 0);
-        record.connector = text(row, 1);
-        record.organisation = text(row, 2);
+        const std::string key = cellText(row, 0);
+        record.connector = cellText(row, 1);
+        record.organisation = cellText(row, 2);
         record.sourceKey = key.substr(record.organisation.size() + 1);
-        record.sourceRecordId = std::stoll(text(row, 3));
+        record.sourceRecordId = std::stoll(cellText(row, 3));
         for (std::size_t i = 0; i < stored.size(); ++i) {
-            std::string value = text(row, 4 + i);
+            std::string value = cellText(row, 4 + i);
             if (value.empty()) {
                 continue;
             }

@@ -4,21 +4,11 @@
 
 #include <map>
 
+#include "core/store/row_text.h"
+
 namespace finsam::testing {
 
 namespace {
-
-std::string text(const soci::row& row, std::size_t i) {
-    if (row.get_indicator(i) == soci::i_null) {
-        return "NULL";
-    }
-    switch (row.get_properties(i).get_data_type()) {
-        case soci::dt_string: return row.get<std::string>(i);
-        case soci::dt_integer: return std::to_string(row.get<int>(i));
-        case soci::dt_long_long: return std::to_string(row.get<long long>(i));
-        default: return "?";
-    }
-}
 
 std::string replaceAll(std::string value, const std::map<std::string, std::string>& replacements) {
     for (const auto& [from, to] : replacements) {
@@ -56,7 +46,7 @@ std::string canonicalSnapshot(store::Database& database) {
         for (const auto& row : rows) {
             std::string line;
             for (std::size_t i = 0; i < row.size(); ++i) {
-                line += (i > 0 ? "|" : "") + replaceAll(text(row, i), personToLink);
+                line += (i > 0 ? "|" : "") + replaceAll(row.get_indicator(i) == soci::i_null ? "NULL" : store::cellText(row, i), personToLink);
             }
             lines.push_back(line);
         }

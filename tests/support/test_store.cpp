@@ -8,6 +8,7 @@
 
 #include "core/common/hash.h"
 #include "core/common/json.h"
+#include "core/store/row_text.h"
 
 namespace finsam::testing {
 
@@ -81,16 +82,7 @@ std::string TestStore::dumpAllTables() const {
                 if (row.get_indicator(i) == soci::i_null) {
                     continue;
                 }
-                switch (row.get_properties(i).get_data_type()) {
-                    case soci::dt_string: out += row.get<std::string>(i); break;
-                    case soci::dt_integer: out += std::to_string(row.get<int>(i)); break;
-                    case soci::dt_long_long: out += std::to_string(row.get<long long>(i)); break;
-                    case soci::dt_unsigned_long_long:
-                        out += std::to_string(row.get<unsigned long long>(i));
-                        break;
-                    case soci::dt_double: out += std::to_string(row.get<double>(i)); break;
-                    default: out += "?"; break;
-                }
+                out += store::cellText(row, i);
             }
             out += "\n";
         }
