@@ -118,6 +118,10 @@ void fillHub(const rapidjson::Document& d, HubConfig& config) {
         config.batchSize = intOr(d["ingest"], "batch_size", config.batchSize);
         config.pollSeconds = intOr(d["ingest"], "poll_seconds", config.pollSeconds);
     }
+    if (d.HasMember("consent")) {
+        config.followUpYearsBefore = intOr(d["consent"], "follow_up_years_before", config.followUpYearsBefore);
+        config.followUpMonthsAfter = intOr(d["consent"], "follow_up_months_after", config.followUpMonthsAfter);
+    }
     if (d.HasMember("log")) {
         config.logLevel = stringOr(d["log"], "level", config.logLevel);
     }

@@ -63,6 +63,8 @@ struct HubConfig {
     int batchSize = 1000;
     int pollSeconds = 60;
     std::string logLevel = "information";
+    int followUpYearsBefore = 10;  ///< consent.follow_up_years_before
+    int followUpMonthsAfter = 12;  ///< consent.follow_up_months_after
 
     const ConnectorInstanceConfig* connector(const std::string& id) const;
 };

@@ -194,7 +194,7 @@ AppliedBatch BatchApplier::apply(BatchCollector& batch, const std::string& check
         }
     }
     touchedPersons.erase("");
-    auto links = link::LinkEngine(database_, consent::WindowConfig{}).reconcile(touchedPersons, result.batchId,
+    auto links = link::LinkEngine(database_, window_).reconcile(touchedPersons, result.batchId,
                                                                                 common::todayInSweden());
     changes.insert(changes.end(), links.begin(), links.end());
 

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "core/consent/consent.h"
 #include "core/pipeline/batch_collector.h"
 #include "core/pipeline/pipeline.h"
 #include "core/store/batch_log.h"
@@ -29,8 +30,9 @@ struct AppliedBatch {
 /// new checkpoint commit together or not at all: a crash replays the batch from the previous checkpoint.
 class BatchApplier {
 public:
-    BatchApplier(store::Database& database, const Pipeline& pipeline, BatchOrigin origin)
-        : database_(database), pipeline_(pipeline), origin_(std::move(origin)) {}
+    BatchApplier(store::Database& database, const Pipeline& pipeline, BatchOrigin origin,
+                 consent::WindowConfig window = {})
+        : database_(database), pipeline_(pipeline), origin_(std::move(origin)), window_(window) {}
 
     /// Throws (and rolls back) on a store failure; the caller retries the batch from the stored checkpoint.
     AppliedBatch apply(BatchCollector& batch, const std::string& checkpoint, const std::string& startedAt);
@@ -39,6 +41,7 @@ private:
     store::Database& database_;
     const Pipeline& pipeline_;
     BatchOrigin origin_;
+    consent::WindowConfig window_;
 };
 
 }  // namespace finsam::pipeline

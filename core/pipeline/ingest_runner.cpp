@@ -97,7 +97,8 @@ IngestSummary IngestRunner::drain(const config::ConnectorInstanceConfig& instanc
             throw std::runtime_error(std::string("open failed (") + statusName(openError.status) + "): " +
                                      openError.message);
         }
-        BatchApplier applier(database_, pipeline, BatchOrigin{instance.id, instance.organisation});
+        BatchApplier applier(database_, pipeline, BatchOrigin{instance.id, instance.organisation},
+                             consent::WindowConfig{config_.followUpYearsBefore, config_.followUpMonthsAfter});
         while (stop == nullptr || !stop->load()) {
             BatchCollector batch;
             std::string startedAt = common::nowUtcIso();
