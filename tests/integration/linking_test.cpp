@@ -17,6 +17,7 @@
 #include "core/store/audit_log.h"
 #include "core/store/store_stats.h"
 #include "core/validate/validator.h"
+#include "tests/support/leak_scan.h"
 #include "tests/support/test_store.h"
 
 namespace finsam::testing {
@@ -211,6 +212,13 @@ TEST_P(LinkingTest, LinksOnlyWhereConsentAllowsAndDissolvesOnWithdrawal) {
         }
     }
     EXPECT_EQ(links.size(), 4u);
+
+    // Audit, consent versions, links and explain hold no clear identity of the world.
+    std::set<std::string> numbers;
+    for (const char* number : {kConsenting, kNoConsent, kOnlyAf, kWithdrawing, kNoBenefitData}) {
+        numbers.insert(std::string(number).erase(8, 1));
+    }
+    EXPECT_EQ(leakedNumbers(numbers, store_.dumpAllTables() + *explained), std::vector<std::string>{});
     std::string withdrawnPair;
     database_->session() << "SELECT person_a || '+' || person_b FROM person_link WHERE state = 'dissolved'",
         soci::into(withdrawnPair);
