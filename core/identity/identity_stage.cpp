@@ -22,6 +22,23 @@ void eraseNumber(model::WorkRecord& record) {
     record.values.erase(it);
 }
 
+// The person's kön and födelseår come from the number alone, so every sheet that names the person agrees.
+model::PersonRef personOf(const ParsedIdentity& identity, const LinkKey& key) {
+    return {toString(identity.kind), key.keyId, key.value, toString(identity.sex),
+            std::to_string(identity.birthYear)};
+}
+
+// Kön and födelseår are kept on the record too, unless the source reported its own (e.g. kön "annat"):
+// anonymous participations keep exactly these.
+void fillFromNumber(model::WorkRecord& record, const model::PersonRef& person) {
+    if (record.value("kon").empty()) {
+        record.values["kon"] = {person.kon};
+    }
+    if (record.value("fodelsear").empty()) {
+        record.values["fodelsear"] = {person.fodelsear};
+    }
+}
+
 }  // namespace
 
 std::optional<model::Rejection> IdentityStage::process(model::WorkRecord& record) const {
@@ -39,16 +56,9 @@ std::optional<model::Rejection> IdentityStage::process(model::WorkRecord& record
         record.anonymous = true;
         ParseResult parsed = parsePersonnummer(record.value(kNumberField), common::todayInSweden());
         if (parsed.ok) {
-            LinkKey key = pseudonymizer_.linkKey(parsed.identity.kind, parsed.identity.normalized);
-            record.protectedPerson = model::PersonRef{toString(parsed.identity.kind), key.keyId, key.value,
-                                                      toString(parsed.identity.sex),
-                                                      std::to_string(parsed.identity.birthYear)};
-            if (record.value("kon").empty()) {
-                record.values["kon"] = {record.protectedPerson->kon};
-            }
-            if (record.value("fodelsear").empty()) {
-                record.values["fodelsear"] = {record.protectedPerson->fodelsear};
-            }
+            record.protectedPerson = personOf(
+                parsed.identity, pseudonymizer_.linkKey(parsed.identity.kind, parsed.identity.normalized));
+            fillFromNumber(record, *record.protectedPerson);
         }
         eraseNumber(record);
         return std::nullopt;
@@ -64,19 +74,9 @@ std::optional<model::Rejection> IdentityStage::process(model::WorkRecord& record
         return model::Rejection{"invalid_personnummer", kNumberField, column,
                                 "personnummer is not valid: " + parsed.error};
     }
-    const ParsedIdentity& identity = parsed.identity;
-    LinkKey key = pseudonymizer_.linkKey(identity.kind, identity.normalized);
-    // The person's kön and födelseår come from the number alone, so every sheet that names the person agrees
-    // (a reported kön such as "annat" stays on the record itself).
-    model::PersonRef person{toString(identity.kind), key.keyId, key.value, toString(identity.sex),
-                            std::to_string(identity.birthYear)};
-    // Kön and födelseår are kept on the record too: anonymous participations keep exactly these.
-    if (record.value("kon").empty()) {
-        record.values["kon"] = {person.kon};
-    }
-    if (record.value("fodelsear").empty()) {
-        record.values["fodelsear"] = {person.fodelsear};
-    }
+    model::PersonRef person =
+        personOf(parsed.identity, pseudonymizer_.linkKey(parsed.identity.kind, parsed.identity.normalized));
+    fillFromNumber(record, person);
     record.person = std::move(person);
     eraseNumber(record);
     return std::nullopt;

@@ -5,6 +5,8 @@
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
+#include <map>
+
 #include "core/common/clock.h"
 #include "core/consent/consent_policy.h"
 #include "core/consent/consent_registry.h"
@@ -168,11 +170,15 @@ std::vector<store::EntityChange> LinkEngine::reconcile(const std::set<std::strin
         }
         auto group = counterparts(person);
         group.insert(person);
-        for (auto a = group.begin(); a != group.end(); ++a) {
-            done.insert(*a);
-            for (auto b = std::next(a); b != group.end(); ++b) {
-                if (organisationOf(database_, *a) != organisationOf(database_, *b)) {
-                    pairs.emplace(*a, *b);
+        std::map<std::string, std::string> organisations;  // one query per person, not per pair
+        for (const auto& member : group) {
+            organisations[member] = organisationOf(database_, member);
+            done.insert(member);
+        }
+        for (auto a = organisations.begin(); a != organisations.end(); ++a) {
+            for (auto b = std::next(a); b != organisations.end(); ++b) {
+                if (a->second != b->second) {
+                    pairs.emplace(a->first, b->first);
                 }
             }
         }

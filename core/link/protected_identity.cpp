@@ -8,6 +8,7 @@
 #include "core/common/hash.h"
 #include "core/common/json.h"
 #include "core/consent/cited_consents.h"
+#include "core/consent/follow_up_window.h"
 #include "core/store/audit_log.h"
 #include "core/store/row_text.h"
 
@@ -57,7 +58,7 @@ std::vector<store::EntityChange> ProtectedIdentity::anonymisePerson(const std::s
     std::vector<store::EntityChange> changes;
     auto& sql = database_.session();
     const std::string now = common::nowUtcIso();
-    const std::string today = common::nowUtcIso().substr(0, 10);
+    const std::string today = consent::formatIsoDate(common::todayInSweden());  // dates are Swedish days
     store::AuditLog audit(database_);
 
     soci::rowset<soci::row> links = (sql.prepare << "SELECT person_a, person_b, consent_key FROM person_link WHERE "

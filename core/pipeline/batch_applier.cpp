@@ -26,8 +26,8 @@ namespace {
 // (a number typed with odd spacing escapes a shape-based redactor); the redactor then catches the rest.
 std::string blankIdentities(const sdk::Record& record) {
     std::string raw = record.raw;
+    const auto* spec = model::findEntity(record.entity);
     for (const auto& field : record.fields) {
-        const auto* spec = model::findEntity(record.entity);
         const auto* fieldSpec = spec == nullptr ? nullptr : spec->field(field.name);
         if (fieldSpec == nullptr || fieldSpec->type != model::FieldType::kIdentity || field.value.empty()) {
             continue;
