@@ -12,7 +12,9 @@ namespace finsam::app {
 int runExplain(const Args& args) {
     Arguments arguments(args, {"config", "person", "date"}, {});
     HubRuntime runtime(arguments.require("config"));
-    auto document = link::PersonExplainer(*runtime.database).explain(arguments.require("person"), arguments.get("date"));
+    auto document = link::PersonExplainer(*runtime.database, consent::WindowConfig{runtime.config.followUpYearsBefore,
+                                                                                    runtime.config.followUpMonthsAfter})
+                        .explain(arguments.require("person"), arguments.get("date"));
     if (!document) {
         std::cerr << "finsam-hub explain: no person " << arguments.get("person") << "\n";
         return 1;

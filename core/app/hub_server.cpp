@@ -56,7 +56,9 @@ void HubServer::initialize(Poco::Util::Application& self) {
     sessions_ = std::make_unique<store::SessionPool>(runtime_->location,
                                                      static_cast<std::size_t>(runtime_->config.httpThreads));
     authenticator_ = std::make_unique<http::TokenAuthenticator>(runtime_->config.tokens);
-    apiContext_ = std::make_unique<http::ApiContext>(http::ApiContext{*sessions_, *authenticator_, ready_});
+    apiContext_ = std::make_unique<http::ApiContext>(http::ApiContext{
+        *sessions_, *authenticator_, ready_,
+        consent::WindowConfig{runtime_->config.followUpYearsBefore, runtime_->config.followUpMonthsAfter}});
     api_ = std::make_unique<http::ApiServer>(*apiContext_, listen_.empty() ? runtime_->config.listen : listen_,
                                              runtime_->config.httpThreads);
 }

@@ -122,6 +122,16 @@ void fillHub(const rapidjson::Document& d, HubConfig& config) {
         config.followUpYearsBefore = intOr(d["consent"], "follow_up_years_before", config.followUpYearsBefore);
         config.followUpMonthsAfter = intOr(d["consent"], "follow_up_months_after", config.followUpMonthsAfter);
     }
+    if (d.HasMember("duplicates") && d["duplicates"].HasMember("precedence")) {
+        const auto& precedence = d["duplicates"]["precedence"];
+        config.duplicatePrecedence = strings(precedence, "default");
+        if (precedence.HasMember("fields")) {
+            for (const auto& field : precedence["fields"].GetObject()) {
+                config.duplicateFieldPrecedence[field.name.GetString()] = strings(precedence["fields"],
+                                                                                  field.name.GetString());
+            }
+        }
+    }
     if (d.HasMember("log")) {
         config.logLevel = stringOr(d["log"], "level", config.logLevel);
     }

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -62,6 +63,9 @@ struct HubConfig {
     std::vector<ConnectorInstanceConfig> connectors;
     int batchSize = 1000;
     int pollSeconds = 60;
+    /// duplicates.precedence: role orders (forbund, huvudman); empty = the built-in default.
+    std::vector<std::string> duplicatePrecedence;
+    std::map<std::string, std::vector<std::string>> duplicateFieldPrecedence;
     std::string logLevel = "information";
     int followUpYearsBefore = 10;  ///< consent.follow_up_years_before
     int followUpMonthsAfter = 12;  ///< consent.follow_up_months_after

@@ -6,41 +6,45 @@ namespace finsam::consent {
 
 void CitedConsents::remember(const model::WorkRecord& samtycke) {
     if (samtycke.person && !samtycke.retract) {
-        inBatch_[samtycke.entityKey()] = samtycke.person->linkKey;
-        withdrawnInBatch_[samtycke.entityKey()] = samtycke.value("aterkallat");
+        Cited cited{samtycke.person->linkKey, samtycke.value("aterkallat")};
+        byKey_[samtycke.entityKey()] = cited;
+        if (!samtycke.value("blankett").empty()) {
+            byForm_.emplace(samtycke.value("blankett"), cited);
+        }
     }
 }
 
-bool CitedConsents::covers(const model::WorkRecord& deltagande) {
+std::optional<CitedConsents::Cited> CitedConsents::find(const model::WorkRecord& deltagande) {
     const std::string& ref = deltagande.value("samtycke_ref");
     if (!deltagande.person || ref.empty()) {
-        return false;
+        return std::nullopt;
     }
-    const std::string consentKey = deltagande.organisation + "/" + ref;
-    auto it = inBatch_.find(consentKey);
-    if (it != inBatch_.end()) {
-        return it->second == deltagande.person->linkKey;
+    const std::string& linkKey = deltagande.person->linkKey;
+    std::string consentKey = deltagande.organisation + "/" + ref;
+    if (auto it = byKey_.find(consentKey); it != byKey_.end()) {
+        return it->second.linkKey == linkKey ? std::optional<Cited>(it->second) : std::nullopt;
     }
-    std::string linkKey;
-    database_.session() << "SELECT l.value FROM samtycke s JOIN link_key l ON l.person_key = s.person_key "
-                           "WHERE s.entity_key = :k AND s.state = 'active' AND l.organisation = :o "
-                           "AND l.value = :v",
-        soci::use(consentKey), soci::use(deltagande.organisation), soci::use(deltagande.person->linkKey),
-        soci::into(linkKey);
-    return database_.session().got_data();
+    for (auto [it, end] = byForm_.equal_range(ref); it != end; ++it) {
+        if (it->second.linkKey == linkKey) {
+            return it->second;
+        }
+    }
+    std::string withdrawn, form = ref, key = linkKey;
+    soci::indicator withdrawnInd = soci::i_null;
+    database_.session() << "SELECT s.aterkallat FROM samtycke s JOIN link_key l ON l.person_key = s.person_key "
+                           "WHERE (s.entity_key = :k OR s.blankett = :f) AND s.state = 'active' AND l.value = :v",
+        soci::use(consentKey), soci::use(form), soci::use(key), soci::into(withdrawn, withdrawnInd);
+    if (!database_.session().got_data()) {
+        return std::nullopt;
+    }
+    return Cited{linkKey, withdrawnInd == soci::i_ok ? withdrawn : std::string()};
 }
 
+bool CitedConsents::covers(const model::WorkRecord& deltagande) { return find(deltagande).has_value(); }
+
 std::string CitedConsents::withdrawnAt(const model::WorkRecord& deltagande) {
-    const std::string consentKey = deltagande.organisation + "/" + deltagande.value("samtycke_ref");
-    auto it = withdrawnInBatch_.find(consentKey);
-    if (it != withdrawnInBatch_.end()) {
-        return it->second;
-    }
-    std::string withdrawn;
-    soci::indicator indicator = soci::i_null;
-    database_.session() << "SELECT aterkallat FROM samtycke WHERE entity_key = :k AND state = 'active'",
-        soci::use(consentKey), soci::into(withdrawn, indicator);
-    return database_.session().got_data() && indicator == soci::i_ok ? withdrawn : std::string();
+    auto cited = find(deltagande);
+    return cited ? cited->withdrawnAt : std::string();
 }
 
 void endAtWithdrawal(model::WorkRecord& deltagande, const std::string& withdrawnAt) {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <map>
+#include <optional>
 #include <string>
 
 #include "core/model/work_record.h"
@@ -11,8 +12,10 @@
 namespace finsam::consent {
 
 /// Answers for one batch from the consents it carries and those already stored. A participation keeps its
-/// identity only when its samtycke_ref names a consent of the same organisation given by the same person
-/// (same link key): a typo in Samtycke-ID must not attach a person to someone else's consent.
+/// identity only when its samtycke_ref names a consent given by the same person (same link key): a typo in
+/// Samtycke-ID must not attach a person to someone else's consent. A reference names a consent by its id at
+/// the participation's own organisation (the förbund's Samtycke-ID), or by the reference of its signed form
+/// (`blankett`), which is what a member organisation holding the form cites (AF's Samtycke_ref).
 class CitedConsents {
 public:
     explicit CitedConsents(store::Database& database) : database_(database) {}
@@ -27,9 +30,16 @@ public:
     std::string withdrawnAt(const model::WorkRecord& deltagande);
 
 private:
+    struct Cited {
+        std::string linkKey;
+        std::string withdrawnAt;
+    };
+    /// The cited consent of the same person, or nothing.
+    std::optional<Cited> find(const model::WorkRecord& deltagande);
+
     store::Database& database_;
-    std::map<std::string, std::string> inBatch_;  ///< samtycke entity key -> link key
-    std::map<std::string, std::string> withdrawnInBatch_;  ///< samtycke entity key -> aterkallat
+    std::map<std::string, Cited> byKey_;       ///< this batch's consents by entity key
+    std::multimap<std::string, Cited> byForm_;  ///< and by blankett
 };
 
 /// A withdrawal ends the participation at once (architecture §4): an ongoing participation, or one that ends
@@ -38,5 +48,8 @@ void endAtWithdrawal(model::WorkRecord& deltagande, const std::string& withdrawn
 
 /// Makes a participation anonymous: drops the person and keeps only kön, födelseår, insats and dates.
 void makeAnonymous(model::WorkRecord& record);
+
+/// The fields an anonymous participation keeps (the SUS rule): insats, kön, födelseår and its dates.
+bool keptWhenAnonymous(const std::string& field);
 
 }  // namespace finsam::consent

@@ -13,6 +13,8 @@ namespace {
 
 constexpr std::array<const char*, 5> kAnonymousKeeps = {"insats_id", "kon", "fodelsear", "startdatum", "slutdatum"};
 
+}  // namespace
+
 bool keptWhenAnonymous(const std::string& field) {
     for (const char* kept : kAnonymousKeeps) {
         if (field == kept) {
@@ -21,8 +23,6 @@ bool keptWhenAnonymous(const std::string& field) {
     }
     return false;
 }
-
-}  // namespace
 
 std::optional<model::Rejection> ConsentGate::process(model::WorkRecord& record) const {
     if (record.entity != "deltagande" || record.retract) {

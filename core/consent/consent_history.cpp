@@ -153,4 +153,31 @@ std::vector<Consent> consentsAsOf(const std::vector<ConsentHistory>& histories,
     return consents;
 }
 
+const Consent* firstRecorded(const ConsentHistory& history) {
+    const Consent* found = nullptr;
+    std::optional<Instant> foundAt;
+    for (const auto& [recordedAt, version] : history.versions) {
+        const std::optional<Instant> instant = parseInstant(recordedAt, false);
+        if (instant && (!foundAt || *instant < *foundAt)) {
+            found = &version;
+            foundAt = instant;
+        }
+    }
+    return found;
+}
+
+std::vector<Consent> consentsStoodOn(const std::vector<ConsentHistory>& histories, const std::string& day) {
+    std::vector<Consent> consents;
+    for (const ConsentHistory& history : histories) {
+        const Consent* version = asOf(history, day);
+        if (version == nullptr) {
+            version = firstRecorded(history);
+        }
+        if (version != nullptr) {
+            consents.push_back(*version);
+        }
+    }
+    return consents;
+}
+
 }  // namespace finsam::consent

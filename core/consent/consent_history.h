@@ -21,4 +21,12 @@ const Consent* asOf(const ConsentHistory& history, const std::string& at);
 std::vector<Consent> consentsAsOf(const std::vector<ConsentHistory>& histories,
                                   const std::string& at);
 
+/// The earliest recorded version, or nullptr when none has a readable time.
+const Consent* firstRecorded(const ConsentHistory& history);
+
+/// The consents as they stood on `day`, for questions about the past ("was this link allowed on D?"): each
+/// consent's version recorded by the end of D, or, for a consent the hub first learnt of after D (a register
+/// loaded later than it was signed), its first recorded version, whose own dates then decide.
+std::vector<Consent> consentsStoodOn(const std::vector<ConsentHistory>& histories, const std::string& day);
+
 }  // namespace finsam::consent

@@ -4,6 +4,9 @@
 
 #include <rapidjson/document.h>
 
+#include <array>
+#include <map>
+
 #include "core/common/clock.h"
 #include "core/store/row_text.h"
 
@@ -61,6 +64,33 @@ void forEachRow(store::Database& database, const std::string& sql, const std::se
     }
 }
 
+// The samtycke columns a Consent is built from, in this order (row columns and payload members alike).
+constexpr std::array<const char*, 9> kConsentColumns = {"galler_insats", "parter",       "kategorier",
+                                                        "andamal",       "giltigt_fran", "giltigt_till",
+                                                        "aterkallat",    "status",       "beslut"};
+
+template <typename Text, typename List>
+Consent consentFrom(const std::string& key, const std::string& organisation, const std::string& personKey,
+                    Text&& text, List&& list) {
+    Consent consent;
+    consent.key = key;
+    consent.forbund = organisation;
+    consent.sourceId = key.substr(key.find('/') + 1);
+    consent.personKey = personKey;
+    consent.scopeInsats = text(0);
+    consent.parties = list(1);
+    consent.categories = list(2);
+    consent.purposes = list(3);
+    consent.validFrom = common::parseIsoDate(text(4));
+    consent.validTo = common::parseIsoDate(text(5));
+    consent.withdrawnAt = common::parseIsoDate(text(6));
+    // No status or decision: a förbund register consent, which is an active permit.
+    consent.status = text(7).empty() ? ConsentStatus::kActive
+                                     : consentStatusFromFhir(text(7)).value_or(ConsentStatus::kDraft);
+    consent.effect = text(8) == "deny" ? ConsentEffect::kDeny : ConsentEffect::kPermit;
+    return consent;
+}
+
 }  // namespace
 
 void ConsentRegistry::recordVersion(const store::EntityChange& change, std::int64_t batchId) {
@@ -79,27 +109,61 @@ void ConsentRegistry::recordVersion(const store::EntityChange& change, std::int6
 
 std::vector<Consent> ConsentRegistry::consentsOf(const std::set<std::string>& personKeys) {
     std::vector<Consent> consents;
-    const std::string sql =
-        "SELECT entity_key, organisation, person_key, galler_insats, parter, kategorier, andamal, giltigt_fran, "
-        "giltigt_till, aterkallat FROM samtycke WHERE state = 'active' AND person_key IN ";
+    std::string sql = "SELECT entity_key, organisation, person_key";
+    for (const char* column : kConsentColumns) {
+        sql += std::string(", ") + column;
+    }
+    sql += " FROM samtycke WHERE state = 'active' AND person_key IN ";
     forEachRow(database_, sql, personKeys, [&](const soci::row& row) {
-        Consent consent;
-        consent.key = store::cellText(row, 0);
-        consent.forbund = store::cellText(row, 1);
-        consent.sourceId = consent.key.substr(consent.key.find('/') + 1);
-        consent.personKey = store::cellText(row, 2);
-        consent.scopeInsats = store::cellText(row, 3);
-        consent.status = ConsentStatus::kActive;
-        consent.effect = ConsentEffect::kPermit;
-        consent.parties = listColumn(row, 4);
-        consent.categories = listColumn(row, 5);
-        consent.purposes = listColumn(row, 6);
-        consent.validFrom = dateColumn(row, 7);
-        consent.validTo = dateColumn(row, 8);
-        consent.withdrawnAt = dateColumn(row, 9);
-        consents.push_back(std::move(consent));
+        consents.push_back(consentFrom(
+            store::cellText(row, 0), store::cellText(row, 1), store::cellText(row, 2),
+            [&](std::size_t i) { return store::cellText(row, 3 + i); },
+            [&](std::size_t i) { return listColumn(row, 3 + i); }));
     });
     return consents;
+}
+
+std::vector<ConsentHistory> ConsentRegistry::historiesOf(const std::set<std::string>& personKeys) {
+    // Versions are keyed by consent; the consents of these persons are those whose any version names them.
+    std::set<std::string> consentKeys;
+    forEachRow(database_, "SELECT entity_key FROM samtycke WHERE person_key IN ", personKeys,
+               [&](const soci::row& row) { consentKeys.insert(store::cellText(row, 0)); });
+    std::map<std::string, ConsentHistory> histories;
+    forEachRow(database_, "SELECT entity_key, recorded_at, state, payload FROM samtycke_version WHERE entity_key IN ",
+               consentKeys, [&](const soci::row& row) {
+                   rapidjson::Document payload;
+                   payload.Parse(store::cellText(row, 3).c_str());
+                   if (!payload.IsObject()) {
+                       return;
+                   }
+                   auto member = [&](const char* name) {
+                       auto it = payload.FindMember(name);
+                       return it != payload.MemberEnd() && it->value.IsString() ? std::string(it->value.GetString())
+                                                                                 : std::string();
+                   };
+                   auto text = [&](std::size_t i) { return member(kConsentColumns[i]); };
+                   auto list = [&](std::size_t i) {
+                       std::set<std::string> out;
+                       auto it = payload.FindMember(kConsentColumns[i]);
+                       if (it != payload.MemberEnd() && it->value.IsArray()) {
+                           for (const auto& item : it->value.GetArray()) {
+                               out.insert(item.GetString());
+                           }
+                       }
+                       return out;
+                   };
+                   const std::string key = store::cellText(row, 0);
+                   Consent consent = consentFrom(key, member("organisation"), member("person_key"), text, list);
+                   if (store::cellText(row, 2) == "retracted") {
+                       consent.status = ConsentStatus::kInactive;  // removed from the register from then on
+                   }
+                   histories[key].versions.emplace_back(store::cellText(row, 1), std::move(consent));
+               });
+    std::vector<ConsentHistory> out;
+    for (auto& [key, history] : histories) {
+        out.push_back(std::move(history));
+    }
+    return out;
 }
 
 std::vector<Participation> ConsentRegistry::participationsOf(const std::set<std::string>& personKeys) {

@@ -24,6 +24,9 @@ public:
     /// the förbund that keeps the register is always a party to it (architecture §4).
     std::vector<Consent> consentsOf(const std::set<std::string>& personKeys);
 
+    /// Every recorded version of every consent any of `personKeys` gave (for "as it stood on D").
+    std::vector<ConsentHistory> historiesOf(const std::set<std::string>& personKeys);
+
     /// The active participations of any of `personKeys`.
     std::vector<Participation> participationsOf(const std::set<std::string>& personKeys);
 

@@ -19,6 +19,9 @@ std::string eventTypeFor(const store::EntityChange& change) {
         }
         return change.change == store::Change::kUpdated ? "deltagande.updated" : "deltagande.started";
     }
+    if (entity == "deltagande_duplicate") {
+        return retracted ? "deltagande.unmerged" : "deltagande.merged";
+    }
     if (entity == "ersattningsperiod") {
         return retracted ? "ersattning.cancelled" : "ersattning.upserted";
     }

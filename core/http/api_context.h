@@ -4,6 +4,7 @@
 
 #include <atomic>
 
+#include "core/consent/consent.h"
 #include "core/http/token_authenticator.h"
 #include "core/store/session_pool.h"
 
@@ -13,6 +14,7 @@ struct ApiContext {
     store::SessionPool& sessions;
     const TokenAuthenticator& authenticator;
     std::atomic<bool>& ready;  ///< false while migrating or when the store is unreachable
+    consent::WindowConfig window{};  ///< hub.json consent.* (explain's "was this link allowed on D?")
 };
 
 }  // namespace finsam::http

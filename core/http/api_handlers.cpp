@@ -10,6 +10,7 @@
 #include "core/feed/feed_json.h"
 #include "core/feed/feed_query.h"
 #include "core/feed/feed_reader.h"
+#include "core/common/clock.h"
 #include "core/link/person_explainer.h"
 
 namespace finsam::http {
@@ -115,11 +116,20 @@ void ExplainHandler::handleRequest(Poco::Net::HTTPServerRequest& request, Poco::
     if (!authorize(context_, request, response, "admin")) {
         return;
     }
+    std::string date;
+    for (const auto& [name, value] : Poco::URI(request.getURI()).getQueryParameters()) {
+        if (name != "date" || !common::parseIsoDate(value)) {
+            sendError(response, HTTPResponse::HTTP_BAD_REQUEST, "bad_query",
+                      "the only parameter is date=YYYY-MM-DD");
+            return;
+        }
+        date = value;
+    }
     std::optional<std::string> document;
     try {
         auto lease = context_.sessions.acquire();
         try {
-            document = link::PersonExplainer(*lease).explain(personKey_);
+            document = link::PersonExplainer(*lease, context_.window).explain(personKey_, date);
         } catch (...) {
             lease.discard();
             throw;

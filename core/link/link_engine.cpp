@@ -8,6 +8,7 @@
 #include <map>
 
 #include "core/common/clock.h"
+#include "core/consent/consent_history.h"
 #include "core/consent/consent_policy.h"
 #include "core/consent/consent_registry.h"
 #include "core/consent/follow_up_window.h"
@@ -78,7 +79,7 @@ struct LinkEngine::Decision {
 };
 
 LinkEngine::Decision LinkEngine::decide(const std::string& personA, const std::string& personB,
-                                        std::chrono::year_month_day today) {
+                                        std::chrono::year_month_day today, bool asConsentsStood) {
     consent::ConsentRegistry registry(database_);
     // A consent is the person's, wherever it was recorded (usually in the förbund's register): gather the
     // consents and participations of every organisation-scoped person sharing the link key.
@@ -87,7 +88,10 @@ LinkEngine::Decision LinkEngine::decide(const std::string& personA, const std::s
         auto others = counterparts(person);
         samePerson.insert(others.begin(), others.end());
     }
-    auto consents = registry.consentsOf(samePerson);
+    // The past is answered from the consent versions that stood on the day, not from today's.
+    auto consents = asConsentsStood
+                        ? consent::consentsStoodOn(registry.historiesOf(samePerson), consent::formatIsoDate(today))
+                        : registry.consentsOf(samePerson);
     auto participations = registry.participationsOf(samePerson);
     consent::LinkQuestion question;
     question.orgA = organisationOf(database_, personA);
@@ -137,6 +141,15 @@ LinkEngine::Decision LinkEngine::decide(const std::string& personA, const std::s
         }
     }
     return decision;
+}
+
+consent::LinkDecision LinkEngine::allowedOn(const std::string& personA, const std::string& personB,
+                                            const std::string& date) {
+    auto day = common::parseIsoDate(date);
+    if (!day) {
+        return {false, std::string(consent::rule::kNoConsent), "", "not a date: " + date};
+    }
+    return decide(personA, personB, *day, true).link;
 }
 
 std::set<std::string> LinkEngine::counterparts(const std::string& personKey) {

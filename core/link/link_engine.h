@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/consent/consent.h"
+#include "core/consent/consent_policy.h"
 #include "core/store/database.h"
 #include "core/store/entity_writer.h"
 
@@ -30,10 +31,17 @@ public:
     std::vector<store::EntityChange> reconcile(const std::set<std::string>& touchedPersons, std::int64_t batchId,
                                                std::chrono::year_month_day today);
 
+    /// "Was this link allowed on `date` (YYYY-MM-DD)?", answered from the consents as they stood that day
+    /// (every recorded version is kept), for both persons' records.
+    consent::LinkDecision allowedOn(const std::string& personA, const std::string& personB, const std::string& date);
+
+    /// Persons of other organisations sharing a link key with `personKey` (candidates for a link).
+    std::set<std::string> counterparts(const std::string& personKey);
+
 private:
     struct Decision;
-    Decision decide(const std::string& personA, const std::string& personB, std::chrono::year_month_day today);
-    std::set<std::string> counterparts(const std::string& personKey);
+    Decision decide(const std::string& personA, const std::string& personB, std::chrono::year_month_day today,
+                    bool asConsentsStood = false);
 
     store::Database& database_;
     consent::WindowConfig window_;

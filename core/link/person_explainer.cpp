@@ -6,6 +6,7 @@
 #include <rapidjson/stringbuffer.h>
 
 #include "core/link/eligibility.h"
+#include "core/link/link_engine.h"
 #include "core/store/audit_log.h"
 #include "core/store/row_text.h"
 
@@ -18,6 +19,43 @@ using Writer = rapidjson::PrettyWriter<rapidjson::StringBuffer>;
 void writeOptional(Writer& json, const char* key, const std::string& value) {
     json.Key(key);
     value.empty() ? json.Null() : json.String(value);
+}
+
+// Lineage of a participation reported twice: which report it is a duplicate of, which reports were merged
+// into it, and the fields they disagreed on with the value the precedence kept.
+void writeReports(Writer& json, store::Database& database, const std::string& key) {
+    std::string duplicateOf;
+    soci::indicator indicator = soci::i_null;
+    database.session() << "SELECT duplicate_of FROM deltagande WHERE entity_key = :k", soci::use(key),
+        soci::into(duplicateOf, indicator);
+    writeOptional(json, "duplicate_of", indicator == soci::i_ok ? duplicateOf : "");
+    json.Key("merged_reports");
+    json.StartArray();
+    soci::rowset<std::string> merged = (database.session().prepare
+                                        << "SELECT entity_key FROM deltagande WHERE duplicate_of = :k AND "
+                                           "state = 'active' ORDER BY entity_key",
+                                        soci::use(key));
+    for (const auto& report : merged) {
+        json.String(report);
+    }
+    json.EndArray();
+    json.Key("conflicts");
+    json.StartArray();
+    soci::rowset<soci::row> conflicts = (database.session().prepare
+                                         << "SELECT field, kept_key, kept_value, other_key, other_value, rule "
+                                            "FROM deltagande_conflict WHERE deltagande_key = :k ORDER BY field",
+                                         soci::use(key));
+    for (const auto& row : conflicts) {
+        json.StartObject();
+        json.Key("field"); json.String(store::cellText(row, 0));
+        json.Key("kept"); json.String(store::cellText(row, 1));
+        json.Key("kept_value"); json.String(store::cellText(row, 2));
+        json.Key("other"); json.String(store::cellText(row, 3));
+        json.Key("other_value"); json.String(store::cellText(row, 4));
+        json.Key("rule"); json.String(store::cellText(row, 5));
+        json.EndObject();
+    }
+    json.EndArray();
 }
 
 void writeRecords(Writer& json, store::Database& database, const std::string& personKey) {
@@ -39,6 +77,9 @@ void writeRecords(Writer& json, store::Database& database, const std::string& pe
             writeOptional(json, "line", store::cellText(row, 4));
             writeOptional(json, "batch", store::cellText(row, 5));
             writeOptional(json, "received_at", store::cellText(row, 6));
+            if (std::string(table) == "deltagande") {
+                writeReports(json, database, store::cellText(row, 0));
+            }
             json.EndObject();
         }
     }
@@ -132,6 +173,21 @@ std::optional<std::string> PersonExplainer::explain(const std::string& personKey
         }
         json.EndArray();
         json.Key("finsam_eligible"); json.Bool(eligible(parties));
+        // "Was this link allowed on D?" for every candidate, from the consents as they stood that day.
+        LinkEngine engine(database_, window_);
+        json.Key("links_on_date");
+        json.StartArray();
+        for (const auto& other : engine.counterparts(personKey)) {
+            auto decision = engine.allowedOn(personKey, other, date);
+            json.StartObject();
+            json.Key("other_person"); json.String(other);
+            json.Key("allowed"); json.Bool(decision.allowed);
+            json.Key("rule"); json.String(decision.rule);
+            writeOptional(json, "consent", decision.consentKey);
+            json.Key("detail"); json.String(decision.detail);
+            json.EndObject();
+        }
+        json.EndArray();
     }
     json.EndObject();
     return std::string(buffer.GetString(), buffer.GetSize());

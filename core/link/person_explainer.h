@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 
+#include "core/consent/consent.h"
 #include "core/store/database.h"
 
 namespace finsam::link {
@@ -14,14 +15,17 @@ namespace finsam::link {
 /// validity behind each, and every audit entry naming it (links, refusals with their rule, unlinks).
 class PersonExplainer {
 public:
-    explicit PersonExplainer(store::Database& database) : database_(database) {}
+    explicit PersonExplainer(store::Database& database, consent::WindowConfig window = {})
+        : database_(database), window_(window) {}
 
     /// The JSON document, or nullopt when there is no such person. With `date` (YYYY-MM-DD) it also says at
-    /// which parties the person was aktuell that day and whether that makes them eligible for FINSAM.
+    /// which parties the person was aktuell that day, whether that makes them eligible for FINSAM, and for
+    /// every candidate counterpart whether a link was allowed that day (consents as they stood then).
     std::optional<std::string> explain(const std::string& personKey, const std::string& date = "");
 
 private:
     store::Database& database_;
+    consent::WindowConfig window_;
 };
 
 }  // namespace finsam::link

@@ -33,6 +33,8 @@ const Lists& lists() {
         {"remittent", {"af", "fk", "region", "kommun", "egen_anmalan", "annan"}},
         {"samtycke_kategori", {"identitet", "deltagande", "ersattning", "halsa"}},
         {"samtycke_andamal", {"samordning", "uppfoljning"}},
+        {"samtycke_status", {"active", "draft", "rejected", "entered-in-error", "inactive"}},
+        {"samtycke_beslut", {"permit", "deny"}},
     };
     return all;
 }

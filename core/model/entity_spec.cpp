@@ -37,6 +37,9 @@ std::vector<EntitySpec> buildEntities() {
           {"giltigt_fran", T::kDate, false, true, {}},
           {"giltigt_till", T::kDate, false, false, {}},
           {"aterkallat", T::kDate, false, false, {}},
+          // FHIR Consent.status and provision.type; the förbund register's consents are active permits.
+          {"status", T::kCode, false, false, "samtycke_status"},
+          {"beslut", T::kCode, false, false, "samtycke_beslut"},
           // The signed form's reference can be looked up at FK: kept for audit, never published.
           {"blankett", T::kText, false, false, {}, false}}},
         {"deltagande",

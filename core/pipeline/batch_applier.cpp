@@ -194,9 +194,13 @@ AppliedBatch BatchApplier::apply(BatchCollector& batch, const std::string& check
         }
     }
     touchedPersons.erase("");
-    auto links = link::LinkEngine(database_, window_).reconcile(touchedPersons, result.batchId,
-                                                                                common::todayInSweden());
+    auto links = link::LinkEngine(database_, settings_.window).reconcile(touchedPersons, result.batchId,
+                                                                         common::todayInSweden());
     changes.insert(changes.end(), links.begin(), links.end());
+    // After the links: whether two identified reports are one person's depends on them.
+    auto merges = link::DuplicateReports(database_, settings_.precedence).reconcile(changes, touchedPersons,
+                                                                                     result.batchId);
+    changes.insert(changes.end(), merges.begin(), merges.end());
 
     result.events = static_cast<std::int64_t>(feedWriter.append(changes, result.batchId).size());
     std::vector<store::RejectedSourceRow> rejected;

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/consent/consent.h"
+#include "core/link/duplicate_reports.h"
 #include "core/pipeline/batch_collector.h"
 #include "core/pipeline/pipeline.h"
 #include "core/store/batch_log.h"
@@ -26,13 +27,19 @@ struct AppliedBatch {
     std::vector<std::string> warnings;
 };
 
+/// Hub-wide rules a batch is applied under (hub.json).
+struct ApplySettings {
+    consent::WindowConfig window;
+    link::ReportPrecedence precedence;
+};
+
 /// Applies batches of one connector instance. The data, its lineage, its feed events and the connector's
 /// new checkpoint commit together or not at all: a crash replays the batch from the previous checkpoint.
 class BatchApplier {
 public:
     BatchApplier(store::Database& database, const Pipeline& pipeline, BatchOrigin origin,
-                 consent::WindowConfig window = {})
-        : database_(database), pipeline_(pipeline), origin_(std::move(origin)), window_(window) {}
+                 ApplySettings settings = {})
+        : database_(database), pipeline_(pipeline), origin_(std::move(origin)), settings_(std::move(settings)) {}
 
     /// Throws (and rolls back) on a store failure; the caller retries the batch from the stored checkpoint.
     AppliedBatch apply(BatchCollector& batch, const std::string& checkpoint, const std::string& startedAt);
@@ -41,7 +48,7 @@ private:
     store::Database& database_;
     const Pipeline& pipeline_;
     BatchOrigin origin_;
-    consent::WindowConfig window_;
+    ApplySettings settings_;
 };
 
 }  // namespace finsam::pipeline

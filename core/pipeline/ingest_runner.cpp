@@ -97,8 +97,13 @@ IngestSummary IngestRunner::drain(const config::ConnectorInstanceConfig& instanc
             throw std::runtime_error(std::string("open failed (") + statusName(openError.status) + "): " +
                                      openError.message);
         }
-        BatchApplier applier(database_, pipeline, BatchOrigin{instance.id, instance.organisation},
-                             consent::WindowConfig{config_.followUpYearsBefore, config_.followUpMonthsAfter});
+        ApplySettings settings;
+        settings.window = consent::WindowConfig{config_.followUpYearsBefore, config_.followUpMonthsAfter};
+        if (!config_.duplicatePrecedence.empty()) {
+            settings.precedence.defaultOrder = config_.duplicatePrecedence;
+        }
+        settings.precedence.fields = config_.duplicateFieldPrecedence;
+        BatchApplier applier(database_, pipeline, BatchOrigin{instance.id, instance.organisation}, settings);
         while (stop == nullptr || !stop->load()) {
             BatchCollector batch;
             std::string startedAt = common::nowUtcIso();

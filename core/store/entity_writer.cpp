@@ -99,6 +99,42 @@ const model::EntitySpec& specOf(const std::string& entity) {
     return *spec;
 }
 
+// The entity's own columns as `record` fills them: keys, person, then every stored field (NULL when absent).
+void storedColumns(const model::EntitySpec& spec, const model::WorkRecord& record, const std::string& personKey,
+                   std::vector<std::string>& columns, std::vector<std::optional<std::string>>& values) {
+    columns = {"entity_key", "connector", "organisation"};
+    values = {record.entityKey(), record.connector, record.organisation};
+    if (model::hasPerson(spec)) {
+        columns.push_back("person_key");
+        values.push_back(personKey.empty() ? std::nullopt : std::optional<std::string>(personKey));
+    }
+    if (spec.name == "deltagande") {
+        columns.push_back("anonymous");
+        values.push_back(std::string(record.anonymous ? "1" : "0"));
+    }
+    for (const auto& field : spec.fields) {
+        if (!model::isStored(field)) {
+            continue;
+        }
+        auto it = record.values.find(std::string(field.name));
+        bool present = it != record.values.end() && !it->second.empty();
+        columns.emplace_back(field.name);
+        values.push_back(present ? std::optional<std::string>(columnText(field, it->second)) : std::nullopt);
+    }
+}
+
+// "UPDATE <table> SET c1 = :p1, … WHERE entity_key = :p0" for columns[0] == entity_key; rotates `values` so the
+// key binds last, where the WHERE clause's placeholder sits.
+std::string updateStatement(const std::string& table, const std::vector<std::string>& columns,
+                            std::vector<std::optional<std::string>>& values) {
+    std::string statement = "UPDATE " + table + " SET ";
+    for (std::size_t i = 1; i < columns.size(); ++i) {
+        statement += (i > 1 ? ", " : "") + columns[i] + " = :p" + std::to_string(i);
+    }
+    std::rotate(values.begin(), values.begin() + 1, values.end());
+    return statement + " WHERE entity_key = :p0";
+}
+
 }  // namespace
 
 EntityChange EntityWriter::upsert(const model::WorkRecord& record, const std::string& personKey) {
@@ -120,24 +156,12 @@ EntityChange EntityWriter::upsert(const model::WorkRecord& record, const std::st
         return result;
     }
 
-    std::vector<std::string> columns = {"entity_key", "connector", "organisation"};
-    std::vector<std::optional<std::string>> values = {result.entityKey, record.connector, record.organisation};
-    if (model::hasPerson(spec)) {
-        columns.push_back("person_key");
-        values.push_back(personKey.empty() ? std::nullopt : std::optional<std::string>(personKey));
-    }
+    std::vector<std::string> columns;
+    std::vector<std::optional<std::string>> values;
+    storedColumns(spec, record, personKey, columns, values);
     if (isDeltagande) {
-        columns.push_back("anonymous");
-        values.push_back(std::string(record.anonymous ? "1" : "0"));
-    }
-    for (const auto& field : spec.fields) {
-        if (!model::isStored(field)) {
-            continue;
-        }
-        auto it = record.values.find(std::string(field.name));
-        bool present = it != record.values.end() && !it->second.empty();
-        columns.emplace_back(field.name);
-        values.push_back(present ? std::optional<std::string>(columnText(field, it->second)) : std::nullopt);
+        columns.push_back("reported");  // a new delivery: no resolution has touched it yet
+        values.push_back(std::nullopt);
     }
     columns.insert(columns.end(), {"state", "content_hash", "source_record_id", "updated_at"});
     values.insert(values.end(), {std::string("active"), hash, std::to_string(record.sourceRecordId),
@@ -145,13 +169,7 @@ EntityChange EntityWriter::upsert(const model::WorkRecord& record, const std::st
 
     std::string statement;
     if (exists) {
-        statement = "UPDATE " + table + " SET ";
-        for (std::size_t i = 1; i < columns.size(); ++i) {
-            statement += (i > 1 ? ", " : "") + columns[i] + " = :p" + std::to_string(i);
-        }
-        statement += " WHERE entity_key = :p0";
-        // Positional binding: move the key to the end, where the WHERE clause's placeholder now sits.
-        std::rotate(values.begin(), values.begin() + 1, values.end());
+        statement = updateStatement(table, columns, values);
     } else {
         std::string names, params;
         for (std::size_t i = 0; i < columns.size(); ++i) {
@@ -190,30 +208,54 @@ EntityChange EntityWriter::retract(const std::string& entity, const std::string&
 }
 
 std::vector<model::WorkRecord> EntityWriter::loadForPerson(const std::string& entity, const std::string& personKey) {
+    std::vector<model::WorkRecord> records;
+    for (auto& stored : loadWhere(entity, "person_key = :p0", {personKey})) {
+        records.push_back(std::move(stored.record));
+    }
+    return records;
+}
+
+std::vector<StoredEntity> EntityWriter::loadWhere(const std::string& entity, const std::string& condition,
+                                                  const std::vector<std::string>& params) {
     const auto& spec = specOf(entity);
+    const bool hasPerson = model::hasPerson(spec);
     std::vector<const model::FieldSpec*> stored;
     std::string columns = "entity_key, connector, organisation, source_record_id";
+    columns += hasPerson ? ", person_key" : ", NULL";
+    columns += spec.name == "deltagande" ? ", anonymous" : ", 0";
     for (const auto& field : spec.fields) {
         if (model::isStored(field)) {
             stored.push_back(&field);
             columns += ", " + std::string(field.name);
         }
     }
-    std::vector<model::WorkRecord> records;
-    soci::rowset<soci::row> rows = (database_.session().prepare << "SELECT " << columns << " FROM "
-                                                                 << std::string(spec.name)
-                                                                 << " WHERE state = 'active' AND person_key = :p",
-                                    soci::use(personKey));
-    for (const auto& row : rows) {
-        model::WorkRecord record;
+    constexpr std::size_t kFirstField = 6;
+    soci::statement statement(database_.session());
+    std::string sql = "SELECT " + columns + " FROM " + std::string(spec.name) + " WHERE state = 'active' AND (" +
+                      condition + ") ORDER BY entity_key";
+    soci::row row;
+    statement.exchange(soci::into(row));
+    for (const auto& param : params) {
+        statement.exchange(soci::use(param));
+    }
+    statement.alloc();
+    statement.prepare(sql);
+    statement.define_and_bind();
+    statement.execute(false);
+    std::vector<StoredEntity> out;
+    while (statement.fetch()) {
+        StoredEntity item;
+        model::WorkRecord& record = item.record;
         record.entity = entity;
         const std::string key = cellText(row, 0);
         record.connector = cellText(row, 1);
         record.organisation = cellText(row, 2);
         record.sourceKey = key.substr(record.organisation.size() + 1);
         record.sourceRecordId = std::stoll(cellText(row, 3));
+        item.personKey = cellText(row, 4);
+        record.anonymous = cellText(row, 5) == "1";
         for (std::size_t i = 0; i < stored.size(); ++i) {
-            std::string value = cellText(row, 4 + i);
+            std::string value = cellText(row, kFirstField + i);
             if (value.empty()) {
                 continue;
             }
@@ -224,13 +266,41 @@ std::vector<model::WorkRecord> EntityWriter::loadForPerson(const std::string& en
             }
             rapidjson::Document list;
             list.Parse(value.c_str());
-            for (const auto& item : list.GetArray()) {
-                values.emplace_back(item.GetString());
+            for (const auto& element : list.GetArray()) {
+                values.emplace_back(element.GetString());
             }
         }
-        records.push_back(std::move(record));
+        out.push_back(std::move(item));
     }
-    return records;
+    return out;
+}
+
+EntityChange EntityWriter::writeResolved(const model::WorkRecord& record, const std::string& personKey,
+                                         const ReplacedValues& replaced) {
+    const auto& spec = specOf(record.entity);
+    std::vector<std::string> columns;
+    std::vector<std::optional<std::string>> values;
+    storedColumns(spec, record, personKey, columns, values);
+    columns.insert(columns.end(), {"reported", "updated_at"});
+    std::optional<std::string> replacedJson;
+    if (!replaced.empty()) {
+        rapidjson::StringBuffer buffer;
+        JsonWriter json(buffer);
+        json.StartObject();
+        for (const auto& [field, was] : replaced) {
+            json.Key(field.c_str());
+            json.StartArray();
+            for (const auto& value : was) {
+                json.String(value);
+            }
+            json.EndArray();
+        }
+        json.EndObject();
+        replacedJson = buffer.GetString();
+    }
+    values.insert(values.end(), {replacedJson, common::nowUtcIso()});
+    database_.execute(updateStatement(std::string(spec.name), columns, values), values);
+    return {Change::kUpdated, record.entity, record.entityKey(), payloadOf(spec, record, personKey, true)};
 }
 
 std::set<std::string> EntityWriter::activeKeys(const std::string& entity, const std::string& connector) {

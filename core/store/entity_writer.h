@@ -2,8 +2,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include <map>
+#include <optional>
 #include <set>
-#include <vector>
 #include <string>
 #include <vector>
 
@@ -23,6 +24,15 @@ struct EntityChange {
     bool endedNow = false;      ///< deltagande: slutdatum newly set by this write
 };
 
+/// An active entity as stored: its record (values as columns hold them) and its person.
+struct StoredEntity {
+    model::WorkRecord record;
+    std::string personKey;  ///< empty when anonymous or none
+};
+
+/// Field values a resolution replaced: field -> the values before (empty vector = the field was absent).
+using ReplacedValues = std::map<std::string, std::vector<std::string>>;
+
 /// Writes entities into their tables. Columns are the canonical field names (model/entity_spec.h).
 /// Every method runs inside the caller's transaction.
 class EntityWriter {
@@ -38,6 +48,16 @@ public:
     /// The active entities of `entity` held for person `personKey`, read back as records (lists parsed), so
     /// they can be rewritten through upsert() with the same hashing as a delivery.
     std::vector<model::WorkRecord> loadForPerson(const std::string& entity, const std::string& personKey);
+
+    /// Active entities of `entity` matching `condition` (SQL over its columns, parameters :p0, :p1, …).
+    std::vector<StoredEntity> loadWhere(const std::string& entity, const std::string& condition,
+                                        const std::vector<std::string>& params);
+
+    /// Overwrites a deltagande's columns with values resolved from several reports, keeping its content hash
+    /// (the hash of its own delivery, so an unchanged redelivery stays unchanged) and `replaced`, what its
+    /// delivery said for the fields the resolution changed. kUnchanged when the columns already hold it.
+    EntityChange writeResolved(const model::WorkRecord& record, const std::string& personKey,
+                               const ReplacedValues& replaced);
 
     /// Keys of active entities of `entity` last written by `connector`.
     std::set<std::string> activeKeys(const std::string& entity, const std::string& connector);

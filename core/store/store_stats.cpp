@@ -21,9 +21,13 @@ std::int64_t count(Database& database, const std::string& sql) {
 StoreStats readStats(Database& database) {
     StoreStats stats;
     stats.persons = count(database, "SELECT COUNT(*) FROM person");
-    stats.deltaganden = count(database, "SELECT COUNT(*) FROM deltagande WHERE state = 'active'");
-    stats.anonymousDeltaganden =
-        count(database, "SELECT COUNT(*) FROM deltagande WHERE state = 'active' AND anonymous = 1");
+    // A report merged into another (duplicate_of) is the same participation: counted once, as its canonical.
+    stats.deltaganden =
+        count(database, "SELECT COUNT(*) FROM deltagande WHERE state = 'active' AND duplicate_of IS NULL");
+    stats.anonymousDeltaganden = count(database, "SELECT COUNT(*) FROM deltagande WHERE state = 'active' AND "
+                                                 "anonymous = 1 AND duplicate_of IS NULL");
+    stats.duplicateReports =
+        count(database, "SELECT COUNT(*) FROM deltagande WHERE state = 'active' AND duplicate_of IS NOT NULL");
     stats.ersattningsperioder = count(database, "SELECT COUNT(*) FROM ersattningsperiod WHERE state = 'active'");
     stats.samtycken = count(database, "SELECT COUNT(*) FROM samtycke WHERE state = 'active'");
     stats.insatser = count(database, "SELECT COUNT(*) FROM insats WHERE state = 'active'");
@@ -40,6 +44,7 @@ std::string StoreStats::toJson() const {
     json.Key("persons"); json.Int64(persons);
     json.Key("deltaganden"); json.Int64(deltaganden);
     json.Key("anonymous_deltaganden"); json.Int64(anonymousDeltaganden);
+    json.Key("duplicate_reports"); json.Int64(duplicateReports);
     json.Key("ersattningsperioder"); json.Int64(ersattningsperioder);
     json.Key("samtycken"); json.Int64(samtycken);
     json.Key("insatser"); json.Int64(insatser);

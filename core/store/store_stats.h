@@ -13,6 +13,7 @@ struct StoreStats {
     std::int64_t persons = 0;
     std::int64_t deltaganden = 0;            ///< active participations, identified and anonymous
     std::int64_t anonymousDeltaganden = 0;   ///< of which anonymous
+    std::int64_t duplicateReports = 0;       ///< further reports of a counted participation (not counted)
     std::int64_t ersattningsperioder = 0;
     std::int64_t samtycken = 0;
     std::int64_t insatser = 0;

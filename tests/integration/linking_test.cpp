@@ -11,11 +11,13 @@
 #include "core/identity/identity_stage.h"
 #include "core/identity/redactor.h"
 #include "core/link/eligibility.h"
+#include "core/link/link_engine.h"
 #include "core/link/person_explainer.h"
 #include "core/normalise/normaliser.h"
 #include "core/pipeline/batch_applier.h"
 #include "core/store/audit_log.h"
 #include "core/store/store_stats.h"
+#include "core/store/row_text.h"
 #include "core/validate/validator.h"
 #include "tests/support/leak_scan.h"
 #include "tests/support/test_store.h"
@@ -79,12 +81,16 @@ protected:
         pipeline_ = std::make_unique<pipeline::Pipeline>(std::move(stages));
     }
 
-    void deliver(const std::string& organisation, std::vector<sdk::Record> records) {
+    void deliver(const std::string& organisation, std::vector<sdk::Record> records,
+                 const pipeline::ApplySettings& settings = {}, bool snapshot = false) {
         pipeline::BatchCollector batch;
         for (auto& record : records) {
             batch.accept(std::move(record));
         }
-        pipeline::BatchApplier(*database_, *pipeline_, {organisation + "-conn", organisation})
+        if (snapshot) {
+            batch.snapshotComplete("deltagande");
+        }
+        pipeline::BatchApplier(*database_, *pipeline_, {organisation + "-conn", organisation}, settings)
             .apply(batch, "cp", "2026-01-01T00:00:00.000Z");
     }
 
@@ -199,6 +205,19 @@ TEST_P(LinkingTest, LinksOnlyWhereConsentAllowsAndDissolvesOnWithdrawal) {
         soci::into(end), soci::into(reason);
     EXPECT_EQ(end, "2026-10-01");
     EXPECT_EQ(reason, "samtycke_aterkallat") << "a withdrawal ends the participation with its own reason";
+    // "Was this link allowed on D?" is answered from the consent as it stood then.
+    std::string withdrawing, withdrawingFk;
+    database_->session() << "SELECT person_key FROM deltagande WHERE entity_key = 'forbund-x/D-4'",
+        soci::into(withdrawing);
+    database_->session() << "SELECT person_key FROM ersattningsperiod WHERE entity_key = 'fk/P-4'",
+        soci::into(withdrawingFk);
+    link::LinkEngine engine(*database_, consent::WindowConfig{});
+    EXPECT_TRUE(engine.allowedOn(withdrawing, withdrawingFk, "2026-09-30").allowed);
+    // The withdrawal was recorded today: from today the past answer is "withdrawn" (a withdrawal recorded
+    // later never rewrites what the hub was allowed to do before it knew).
+    EXPECT_EQ(engine.allowedOn(withdrawing, withdrawingFk, consent::formatIsoDate(common::todayInSweden())).rule,
+              "withdrawn");
+    EXPECT_EQ(engine.allowedOn(withdrawing, withdrawingFk, "2026-05-19").rule, "not_in_force");
     EXPECT_EQ(count("SELECT COUNT(*) FROM feed_event WHERE type = 'deltagande.ended' "
                     "AND entity_key = 'forbund-x/D-4'"), 1);
 
@@ -223,6 +242,158 @@ TEST_P(LinkingTest, LinksOnlyWhereConsentAllowsAndDissolvesOnWithdrawal) {
     database_->session() << "SELECT person_a || '+' || person_b FROM person_link WHERE state = 'dissolved'",
         soci::into(withdrawnPair);
     EXPECT_EQ(links.count(withdrawnPair), 0u);
+}
+
+// The huvudman (AF) reports participations the förbund's register also holds: each is one deltagande.
+sdk::Record report(const std::string& key, const std::string& number, const std::string& consent,
+                   std::vector<std::pair<const char*, std::string>> fields) {
+    sdk::Record record = deltagande(key, number, consent);
+    for (const auto& [name, value] : fields) {
+        record.fields.push_back(field(name, value));
+    }
+    return record;
+}
+
+TEST_P(LinkingTest, DuplicateReportsAreOneDeltagandeWithLineageAndRecordedConflicts) {
+    constexpr const char* kAnonymousTwin = "19900704-5694";  // same kön and födelseår as kNoConsent
+    sdk::Record consent = samtycke("S-1", kConsenting, {"af"}, {"identitet", "deltagande", "ersattning"});
+    consent.fields.push_back(field("blankett", "FK9443-2026-000001"));
+    auto forbund = [&](bool withAnonymous) {
+        std::vector<sdk::Record> records = {
+            report("D-1", kConsenting, "S-1", {{"avslutsanledning", "studier"}, {"slutdatum", "2026-09-30"}}),
+            report("D-3", kOnlyAf, "", {{"kon", "man"}, {"fodelsear", "1976"}}),
+            report("D-4", kWithdrawing, "", {{"kon", "man"}, {"fodelsear", "1976"}}), consent};
+        if (withAnonymous) {
+            records.push_back(report("D-2", kNoConsent, "", {{"kon", "man"}, {"fodelsear", "1990"}}));
+        }
+        return records;
+    };
+    deliver("forbund-x", forbund(true), {}, true);
+    // AF cites the signed form; the other reports are anonymous at AF too. A-3 matches two förbund reports by
+    // kön and födelseår: ambiguous, so it merges with neither.
+    std::vector<sdk::Record> af = {
+        report("A-1", kConsenting, "FK9443-2026-000001",
+               {{"avslutsanledning", "arbete"}, {"slutdatum", "2026-09-30"}, {"sysselsattning_fore", "arbetssokande"}}),
+        report("A-2", kAnonymousTwin, "", {{"kon", "man"}, {"fodelsear", "1990"}}),
+        report("A-3", kOnlyAf, "", {{"kon", "man"}, {"fodelsear", "1976"}})};
+    deliver("af", af, {}, true);
+
+    auto stats = store::readStats(*database_);
+    EXPECT_EQ(stats.deltaganden, 5) << "D-1+A-1 and D-2+A-2 are one each; A-3 stays apart (ambiguous)";
+    EXPECT_EQ(stats.duplicateReports, 2);
+    EXPECT_EQ(stats.anonymousDeltaganden, 4);
+    EXPECT_EQ(count("SELECT COUNT(*) FROM deltagande WHERE entity_key = 'af/A-1' AND duplicate_of = 'forbund-x/D-1'"),
+              1);
+    EXPECT_EQ(count("SELECT COUNT(*) FROM deltagande WHERE entity_key = 'af/A-2' AND duplicate_of = 'forbund-x/D-2'"),
+              1);
+    EXPECT_EQ(count("SELECT COUNT(*) FROM feed_event WHERE type = 'deltagande.merged'"), 2);
+    // The register wins by default; the huvudman fills what the register lacks; the disagreement is on record.
+    std::string reason, before;
+    database_->session() << "SELECT avslutsanledning, sysselsattning_fore FROM deltagande "
+                            "WHERE entity_key = 'forbund-x/D-1'",
+        soci::into(reason), soci::into(before);
+    EXPECT_EQ(reason, "studier");
+    EXPECT_EQ(before, "arbetssokande");
+    EXPECT_EQ(count("SELECT COUNT(*) FROM deltagande_conflict WHERE deltagande_key = 'forbund-x/D-1' AND "
+                    "field = 'avslutsanledning' AND kept_value = 'studier' AND other_value = 'arbete' AND "
+                    "rule = 'precedence:forbund'"),
+              1);
+    EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log WHERE action = 'conflict'"), 1);
+    EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log WHERE action = 'merge'"), 2);
+
+    // Explain shows the lineage: the canonical deltagande, the report merged into it, the conflict.
+    std::string person;
+    database_->session() << "SELECT person_key FROM deltagande WHERE entity_key = 'forbund-x/D-1'",
+        soci::into(person);
+    auto explained = link::PersonExplainer(*database_).explain(person);
+    ASSERT_TRUE(explained.has_value());
+    rapidjson::Document document;
+    document.Parse(explained->c_str());
+    ASSERT_FALSE(document.HasParseError());
+    bool lineageShown = false;
+    for (const auto& record : document["records"].GetArray()) {
+        if (std::string(record["key"].GetString()) == "forbund-x/D-1") {
+            lineageShown = record["merged_reports"].Size() == 1 &&
+                           std::string(record["merged_reports"][0].GetString()) == "af/A-1" &&
+                           record["conflicts"].Size() == 1 &&
+                           std::string(record["conflicts"][0]["field"].GetString()) == "avslutsanledning";
+        }
+    }
+    EXPECT_TRUE(lineageShown) << *explained;
+
+    // The same deliveries again change nothing.
+    const auto events = count("SELECT COUNT(*) FROM feed_event");
+    deliver("forbund-x", forbund(true), {}, true);
+    deliver("af", af, {}, true);
+    EXPECT_EQ(count("SELECT COUNT(*) FROM feed_event"), events);
+    EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log WHERE action = 'conflict'"), 1);
+
+    // Precedence is configurable per field: the huvudman's avslutsanledning wins once AF's report changes.
+    pipeline::ApplySettings huvudmanEnds;
+    huvudmanEnds.precedence.fields["avslutsanledning"] = {"huvudman", "forbund"};
+    af[0].fields.push_back(field("sysselsattning_efter", "arbete"));
+    deliver("af", af, huvudmanEnds, true);
+    database_->session() << "SELECT avslutsanledning FROM deltagande WHERE entity_key = 'forbund-x/D-1'",
+        soci::into(reason);
+    EXPECT_EQ(reason, "arbete");
+    EXPECT_EQ(count("SELECT COUNT(*) FROM deltagande_conflict WHERE field = 'avslutsanledning' AND "
+                    "kept_key = 'af/A-1' AND rule = 'precedence:huvudman'"),
+              1);
+
+    // The register drops D-2: AF's report is the participation again, and its unmerge event carries it whole.
+    deliver("forbund-x", forbund(false), {}, true);
+    EXPECT_EQ(count("SELECT COUNT(*) FROM feed_event WHERE type = 'deltagande.unmerged' AND "
+                    "entity_key = 'af/A-2'"),
+              1);
+    EXPECT_EQ(count("SELECT COUNT(*) FROM deltagande WHERE entity_key = 'af/A-2' AND duplicate_of IS NULL"), 1);
+    EXPECT_EQ(store::readStats(*database_).deltaganden, 5) << "still counted once, now as AF's report";
+    // AF withdraws A-1: D-1 goes back to exactly what the register says, and its conflicts are gone.
+    af.erase(af.begin());
+    deliver("af", af, {}, true);
+    database_->session() << "SELECT avslutsanledning FROM deltagande WHERE entity_key = 'forbund-x/D-1'",
+        soci::into(reason);
+    EXPECT_EQ(reason, "studier");
+    soci::indicator beforeInd = soci::i_ok;
+    database_->session() << "SELECT sysselsattning_fore FROM deltagande WHERE entity_key = 'forbund-x/D-1'",
+        soci::into(before, beforeInd);
+    EXPECT_EQ(beforeInd, soci::i_null);
+    EXPECT_EQ(count("SELECT COUNT(*) FROM deltagande_conflict"), 0);
+
+    // A consumer replaying the feed, dropping merged reports and restoring unmerged ones, counts what the store
+    // counts.
+    std::map<std::string, bool> counted;
+    for (const auto& event : feed::FeedReader(*database_).read(0, 100000)) {
+        if (event.type == "deltagande.started" || event.type == "deltagande.ended" ||
+            event.type == "deltagande.unmerged") {
+            counted[event.entityKey] = true;
+        } else if (event.type == "deltagande.merged" || event.type == "deltagande.retracted") {
+            counted[event.entityKey] = false;
+        }
+    }
+    EXPECT_EQ(std::count_if(counted.begin(), counted.end(), [](const auto& entry) { return entry.second; }),
+              store::readStats(*database_).deltaganden);
+}
+
+TEST_P(LinkingTest, AStoredDenyWinsOverAPermitAndADraftIsNeverInForce) {
+    deliver("fk", {benefitPeriod("P-1", kConsenting)});
+    forbundDelivery("");
+    EXPECT_EQ(count("SELECT COUNT(*) FROM person_link WHERE state = 'active'"), 1) << "förbund and FK";
+
+    // A consent with a status and a decision (as FHIR Consent carries them): a draft permit changes nothing,
+    // an active deny of FK's benefit data dissolves the link.
+    sdk::Record draft = samtycke("S-8", kConsenting, {"kommun-0180"}, {"identitet", "deltagande"});
+    draft.fields.push_back(field("status", "draft"));
+    sdk::Record deny = samtycke("S-9", kConsenting, {"fk"}, {"ersattning"});
+    deny.fields.push_back(field("status", "active"));
+    deny.fields.push_back(field("beslut", "deny"));
+    deliver("forbund-x", {draft});
+    EXPECT_EQ(count("SELECT COUNT(*) FROM person_link WHERE state = 'active'"), 1);
+    deliver("forbund-x", {deny});
+    EXPECT_EQ(count("SELECT COUNT(*) FROM samtycke WHERE beslut = 'deny' AND status = 'active'"), 1);
+    EXPECT_EQ(count("SELECT COUNT(*) FROM person_link WHERE state = 'active'"), 0);
+    EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log WHERE action = 'unlink' AND rule = 'denied' AND "
+                    "consent_key = 'forbund-x/S-9'"),
+              1);
 }
 
 TEST_P(LinkingTest, ProtectedIdentityLaterAnonymisesEverywhereAndStaysAnonymous) {

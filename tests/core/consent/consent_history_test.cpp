@@ -136,5 +136,21 @@ TEST(ConsentsAsOf, AWithdrawalRecordedLaterDoesNotChangeThePast) {
         "withdrawn");
 }
 
+TEST(ConsentsStoodOn, AConsentLearntOfLaterIsJudgedByItsFirstVersion) {
+    // The register was loaded in 2021; the consent it carries was signed in 2019 and later narrowed.
+    Consent narrowed = fixtures::permit();
+    narrowed.parties.erase("fk");
+    const ConsentHistory h{
+        {{"2021-06-01T08:00:00Z", fixtures::permit()}, {"2022-01-10T08:00:00Z", narrowed}}};
+    ASSERT_TRUE(consentsAsOf({h}, "2020-03-01").empty()) << "nothing was recorded by then";
+    const std::vector<Consent> before = consentsStoodOn({h}, "2020-03-01");
+    ASSERT_EQ(before.size(), 1U);
+    EXPECT_EQ(before.front().parties.count("fk"), 1U) << "the first version, not today's";
+    const std::vector<Consent> after = consentsStoodOn({h}, "2022-01-10");
+    ASSERT_EQ(after.size(), 1U);
+    EXPECT_EQ(after.front().parties.count("fk"), 0U);
+    EXPECT_TRUE(consentsStoodOn({ConsentHistory{}}, "2020-03-01").empty());
+}
+
 }  // namespace
 }  // namespace finsam::consent
