@@ -141,7 +141,9 @@ AppliedBatch BatchApplier::apply(BatchCollector& batch, const std::string& check
             continue;
         }
         lineage.push_back({id, work.source, work.line, work.entity, payloadHash, "accepted"});
-        acceptedRows.emplace(work.source, work.line);
+        if (work.line > 0) {
+            acceptedRows.emplace(work.source, work.line);  // line 0: derived by the connector, not a row read
+        }
         if (work.retract) {
             changes.push_back(writer.retract(work.entity, work.entityKey(), id));
             continue;

@@ -27,7 +27,10 @@ struct AbiInfo {
 /// Where a record, a problem or a rejected file came from. `source` is a file path or a URL.
 struct Position {
     std::string source;
-    std::int64_t line = 0;  ///< 1-based physical line (or page/entry index for HTTP sources); 0 = whole source
+    /// 1-based physical line (or page/entry index for HTTP sources); 0 = the whole source. A record at line 0
+    /// is derived from the source as a whole (e.g. a retraction for a row a snapshot no longer holds): it is
+    /// applied and has lineage, but is not counted as a row read.
+    std::int64_t line = 0;
 };
 
 /// One value of a record. A list is the same name repeated, one value each, in source order.

@@ -1,0 +1,219 @@
+// connectors/af-csv/tests/af_csv_connector_test.cpp — af-csv.md rule by rule, through the SDK as the host runs it.
+// SPDX-License-Identifier: Apache-2.0
+#include <gtest/gtest.h>
+
+#include <fstream>
+
+#include "af_csv_test_support.h"
+#include "golden_file.h"
+#include "identity_scan.h"
+#include "temp_dir.h"
+
+namespace finsam::connectors::af_csv::testing {
+namespace {
+
+using sdk::testkit::TempDir;
+
+// Generated numbers (valid check digits, nobody's): the shared samples use them too.
+constexpr const char* kA = "19740504-9334";
+constexpr const char* kB = "20010218-1732";
+constexpr const char* kC = "19781204-8416";
+
+std::string fieldOf(const sdk::Record& record, const std::string& name) {
+    for (const auto& field : record.fields) {
+        if (field.name == name) {
+            return field.value;
+        }
+    }
+    return "";
+}
+
+TEST(AfCsv, TheSharedSamplesInDateOrderMatchTheGoldenOutput) {
+    TempDir drop;
+    sdk::testkit::copyFiles(fixtureDir("samples"), drop.path());
+    auto outcome = runAf(drop.path());
+    ASSERT_EQ(outcome.result.status, sdk::Status::kOk) << outcome.result.message;
+    EXPECT_EQ(outcome.batches, 4u) << "one file per batch, then drained";
+    EXPECT_TRUE(sdk::testkit::matchesGolden(outcome.collected, (fixtureDir("samples.expected.json")).string()));
+    EXPECT_TRUE(sdk::testkit::messagesFreeOfIdentities(outcome.collected));
+    // Reading again from the checkpoint changes nothing: every file was applied.
+    auto again = runAf(drop.path(), outcome.checkpoint);
+    EXPECT_EQ(again.collected.records.size() + again.collected.problems.size() + again.collected.rejections.size(),
+              0u);
+    EXPECT_EQ(again.checkpoint, outcome.checkpoint);
+}
+
+TEST(AfCsv, RowTypesMapToTheirEntitiesWithFormatSyntaxResolved) {
+    TempDir drop;
+    writeAfFile(drop.path(), "20200115",
+                {ers("AF-1", "740504-9334", "AKS", "2019-01-01", "", "75,0"),
+                 ins("AF-2", "20010218-1732", "FB-1", "2019-06-05", "2019-12-01", "1", "FK9443-2019-000002"),
+                 ers("AF-3", "190305+9331", "UVE", "2019-02-01", "2019-03-01", "50")});
+    auto outcome = runAf(drop.path());
+    ASSERT_EQ(outcome.collected.records.size(), 3u);
+    const auto& benefit = outcome.collected.records[0];
+    EXPECT_EQ(benefit.entity, "ersattningsperiod");
+    EXPECT_EQ(benefit.key, "AF-1");
+    EXPECT_EQ(fieldOf(benefit, "personnummer"), "19740504-9334") << "century from the file date";
+    EXPECT_EQ(fieldOf(benefit, "omfattning"), "75") << "decimal comma";
+    EXPECT_EQ(fieldOf(benefit, "ersattningstyp"), "AKS") << "codes are mapped by config, not by the connector";
+    EXPECT_EQ(fieldOf(benefit, "tom_datum"), "") << "empty tom = ongoing";
+    const auto& participation = outcome.collected.records[1];
+    EXPECT_EQ(participation.entity, "deltagande");
+    EXPECT_EQ(fieldOf(participation, "insats_id"), "FB-1");
+    EXPECT_EQ(fieldOf(participation, "avslutsanledning"), "1");
+    EXPECT_EQ(fieldOf(participation, "sysselsattning_efter"), "ARBETE") << "status at the file date, after the end";
+    EXPECT_EQ(fieldOf(participation, "samtycke_ref"), "FK9443-2019-000002");
+    EXPECT_EQ(fieldOf(outcome.collected.records[2], "personnummer"), "19190305-9331") << "'+': aged 100 or more";
+    for (const auto& record : outcome.collected.records) {
+        EXPECT_EQ(record.raw.find("Lindstr"), std::string::npos) << "names never leave the connector";
+        EXPECT_EQ(record.raw.find("sson"), std::string::npos);
+        EXPECT_EQ(fieldOf(record, "fornamn") + fieldOf(record, "efternamn"), "");
+    }
+}
+
+TEST(AfCsv, BrokenRowsAreQuarantinedWithFileLineAndColumnAndTheRestApplied) {
+    TempDir drop;
+    writeAfFile(drop.path(), "20200115",
+                {ers("AF-1", kA, "AKS", "2019-01-01", ""),
+                 "AF-2;ERS;" + std::string(kB) + ";short row",
+                 "AF-3;XYZ;" + std::string(kC) + ";A;B;M;K;;PROGRAM;AKS;2019-01-01;;100;;;;;",
+                 "AF-4;ERS;" + std::string(kC) + ";A;B;M;K;N;PROGRAM;AKS;2019-01-01;;100;;;;;",
+                 ers("AF-5", kC, "AKS", "2019-01-01", "", "37,5"), ers("AF-1", kC, "AKS", "2019-01-01", "")});
+    auto outcome = runAf(drop.path());
+    ASSERT_EQ(outcome.collected.records.size(), 1u);
+    ASSERT_EQ(outcome.collected.problems.size(), 5u);
+    const auto& problems = outcome.collected.problems;
+    EXPECT_EQ(problems[0].code, "wrong_shape");
+    EXPECT_EQ(problems[0].position.line, 3);
+    EXPECT_EQ(problems[1].code, "unknown_code");
+    EXPECT_EQ(problems[1].field, "Radtyp");
+    EXPECT_EQ(problems[1].column, 2);
+    EXPECT_EQ(problems[2].field, "Skyddad") << "a protected flag that cannot be read is never guessed";
+    EXPECT_EQ(problems[3].code, "bad_number");
+    EXPECT_EQ(problems[3].column, 13);
+    EXPECT_EQ(problems[4].code, "duplicate_key");
+    EXPECT_EQ(problems[4].position.line, 7);
+    for (const auto& problem : problems) {
+        EXPECT_EQ(problem.position.source, "af_finsam_2220001230_20200115.csv");
+    }
+    EXPECT_TRUE(sdk::testkit::messagesFreeOfIdentities(outcome.collected));
+}
+
+TEST(AfCsv, AFileThatIsActuallyUtf8IsRefusedWhole) {
+    for (const std::string& prefix : {std::string("\xEF\xBB\xBF"), std::string()}) {
+        TempDir drop;
+        // "Lindström" saved as UTF-8: Windows-1252 would read it as "LindstrÃ¶m".
+        writeAfFile(drop.path(), "20200115",
+                    {"AF-1;ERS;" + std::string(kA) + ";Tomas;Berg;M;K;;PROGRAM;AKS;2019-01-01;;100;;;;;",
+                     "AF-2;ERS;" + std::string(kB) + ";Tomas;Lindstr\xC3\xB6m;M;K;;PROGRAM;AKS;2019-01-01;;100;;;;;"},
+                    prefix + kHeader);
+        auto outcome = runAf(drop.path());
+        ASSERT_EQ(outcome.collected.rejections.size(), 1u);
+        EXPECT_EQ(outcome.collected.rejections[0].code, "wrong_encoding");
+        EXPECT_EQ(outcome.collected.rejections[0].rows, 2);
+        EXPECT_TRUE(outcome.collected.records.empty());
+    }
+}
+
+TEST(AfCsv, UtfEightLettersInAnOtherwiseWindows1252FileAlsoRefuseIt) {
+    TempDir drop;
+    writeAfFile(drop.path(), "20200115",
+                {ers("AF-1", kA, "AKS", "2019-01-01", ""),
+                 "AF-2;ERS;" + std::string(kB) + ";Tomas;Lindstr\xC3\xB6m;M;K;;PROGRAM;AKS;2019-01-01;;100;;;;;"});
+    auto outcome = runAf(drop.path());
+    ASSERT_EQ(outcome.collected.rejections.size(), 1u);
+    EXPECT_EQ(outcome.collected.rejections[0].code, "wrong_encoding");
+}
+
+TEST(AfCsv, HeaderMappedByNameAMissingColumnRefusesTheFile) {
+    TempDir drop;
+    writeAfFile(drop.path(), "20200115",
+                {"2019-01-01;AF-1;ERS;" + std::string(kA) + ";T;L;M;K;;PROGRAM;AKS;;;100;;;;;x"},
+                "Ersattning_from;Rad_id;Radtyp;Personnummer;Fornamn;Efternamn;Kon;Kontor;Skyddad;Sokandestatus;"
+                "Ersattning;Ersattning_tom;Ignored;Omfattning;Insatskod;Insats_start;Insats_slut;Avslutskod;"
+                "Samtycke_ref");
+    auto outcome = runAf(drop.path());
+    ASSERT_EQ(outcome.collected.records.size(), 1u);
+    EXPECT_EQ(fieldOf(outcome.collected.records[0], "from_datum"), "2019-01-01");
+    ASSERT_EQ(outcome.collected.warnings.size(), 1u);
+    EXPECT_NE(outcome.collected.warnings[0].find("Ignored"), std::string::npos);
+
+    TempDir broken;
+    writeAfFile(broken.path(), "20200115", {"AF-1;ERS"}, "Rad_id;Radtyp");
+    auto refused = runAf(broken.path());
+    ASSERT_EQ(refused.collected.rejections.size(), 1u);
+    EXPECT_EQ(refused.collected.rejections[0].code, "bad_header");
+    EXPECT_NE(refused.collected.rejections[0].message.find("Personnummer"), std::string::npos);
+}
+
+TEST(AfCsv, WithdrawnRowsAreRetractedAgedOutRowsAreKept) {
+    TempDir drop;
+    writeAfFile(drop.path(), "20200101",
+                {ers("AF-OLD", kA, "AKS", "2018-01-01", "2018-12-15"), ers("AF-OPEN", kA, "AKS", "2019-01-01", ""),
+                 ins("AF-INS", kB, "FB-1", "2019-06-01"), ers("AF-RECENT", kC, "AKS", "2019-01-01", "2019-11-30"),
+                 ers("AF-STAYS", kC, "UVE", "2019-01-01", "")});
+    auto first = runAf(drop.path());
+    ASSERT_EQ(first.collected.records.size(), 5u);
+    // Next month AF-OLD is more than 13 months past its end (aged out); AF-INS and AF-RECENT were withdrawn.
+    writeAfFile(drop.path(), "20200201",
+                {ers("AF-OPEN", kA, "AKS", "2019-01-01", "2020-01-31"), ers("AF-STAYS", kC, "UVE", "2019-01-01", "")});
+    auto second = runAf(drop.path(), first.checkpoint);
+    ASSERT_EQ(second.result.status, sdk::Status::kOk);
+    std::vector<std::pair<std::string, std::string>> retracted;
+    for (const auto& record : second.collected.records) {
+        if (record.operation == sdk::Operation::kRetract) {
+            retracted.emplace_back(record.entity, record.key);
+            EXPECT_EQ(record.position.line, 0) << "a withdrawal is not a row of the file";
+        }
+    }
+    EXPECT_EQ(retracted, (std::vector<std::pair<std::string, std::string>>{{"deltagande", "AF-INS"},
+                                                                          {"ersattningsperiod", "AF-RECENT"}}));
+    EXPECT_TRUE(second.collected.rejections.empty()) << "2 of 4 expected rows withdrawn: not more than half";
+}
+
+TEST(AfCsv, TheShrinkGuardHoldsASuspiciousSnapshotUntilAccepted) {
+    TempDir drop;
+    writeAfFile(drop.path(), "20200101",
+                {ers("AF-1", kA, "AKS", "2019-01-01", ""), ers("AF-2", kA, "UVE", "2019-01-01", ""),
+                 ers("AF-3", kB, "AKS", "2019-01-01", ""), ers("AF-4", kC, "AKS", "2019-01-01", "")});
+    auto first = runAf(drop.path());
+    writeAfFile(drop.path(), "20200102", {ers("AF-1", kA, "AKS", "2019-01-01", "")});
+    auto held = runAf(drop.path(), first.checkpoint);
+    ASSERT_EQ(held.collected.rejections.size(), 1u);
+    EXPECT_EQ(held.collected.rejections[0].code, "shrink_guard");
+    EXPECT_EQ(held.collected.rejections[0].rows, 1);
+    EXPECT_TRUE(held.collected.records.empty()) << "nothing applied";
+    // Polling again does not report it again; accepting it applies it with its three withdrawals.
+    auto quiet = runAf(drop.path(), held.checkpoint);
+    EXPECT_TRUE(quiet.collected.rejections.empty());
+    auto accepted = runAf(drop.path(), quiet.checkpoint, ", \"accept_shrink\": true");
+    ASSERT_TRUE(accepted.collected.rejections.empty());
+    EXPECT_EQ(accepted.collected.records.size(), 1u + 3u);
+}
+
+TEST(AfCsv, TheSameFileIsSkippedAnOlderOneIsRefusedTmpAndOtherForbundAreIgnored) {
+    TempDir drop;
+    writeAfFile(drop.path(), "20200102", {ers("AF-1", kA, "AKS", "2019-01-01", "")});
+    std::ofstream(drop.path() / "af_finsam_2220001230_20200103.csv.tmp") << kHeader << "\r\nAF-9;half";
+    std::ofstream(drop.path() / "af_finsam_9999999999_20200103.csv") << kHeader << "\r\n";
+    auto first = runAf(drop.path());
+    EXPECT_EQ(first.collected.records.size(), 1u);
+    EXPECT_TRUE(first.collected.rejections.empty());
+    writeAfFile(drop.path(), "20200101", {ers("AF-1", kA, "AKS", "2019-01-01", "")});
+    auto second = runAf(drop.path(), first.checkpoint);
+    ASSERT_EQ(second.collected.rejections.size(), 1u);
+    EXPECT_EQ(second.collected.rejections[0].code, "stale_snapshot");
+    EXPECT_TRUE(second.collected.records.empty());
+    auto third = runAf(drop.path(), second.checkpoint);
+    EXPECT_EQ(third.collected.rejections.size() + third.collected.records.size(), 0u);
+}
+
+TEST(AfCsv, ACheckpointOfAnotherKindIsRefusedRatherThanGuessed) {
+    TempDir drop;
+    auto outcome = runAf(drop.path(), "{\"something\": 1}");
+    EXPECT_EQ(outcome.result.status, sdk::Status::kInvalidConfig);
+}
+
+}  // namespace
+}  // namespace finsam::connectors::af_csv::testing
