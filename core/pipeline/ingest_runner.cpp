@@ -77,7 +77,8 @@ std::string IngestSummary::toJson() const {
     return buffer.GetString();
 }
 
-IngestSummary IngestRunner::drain(const config::ConnectorInstanceConfig& instance, const std::atomic<bool>* stop) {
+IngestSummary IngestRunner::drain(const config::ConnectorInstanceConfig& instance, const std::atomic<bool>* stop,
+                                  std::int64_t maxBatches) {
     auto started = std::chrono::steady_clock::now();
     IngestSummary summary;
     summary.connector = instance.id;
@@ -129,7 +130,7 @@ IngestSummary IngestRunner::drain(const config::ConnectorInstanceConfig& instanc
                 logger.warning("connector " + instance.id + ": " + identity::redactIdentities(warning));
                 summary.warnings.push_back(identity::redactIdentities(warning));
             }
-            if (outcome.drained) {
+            if (outcome.drained || (maxBatches > 0 && summary.batches >= maxBatches)) {
                 break;
             }
         }

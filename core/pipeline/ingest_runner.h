@@ -34,8 +34,10 @@ public:
         : database_(database), plugins_(plugins), config_(config), pseudonymizer_(pseudonymizer) {}
 
     /// Reads and commits batches until the connector says it is drained, `stop` becomes true (checked
-    /// between batches: a batch in flight is finished and committed), or an error occurs.
-    IngestSummary drain(const config::ConnectorInstanceConfig& instance, const std::atomic<bool>* stop = nullptr);
+    /// between batches: a batch in flight is finished and committed), `maxBatches` batches were committed
+    /// (0 = no limit), or an error occurs. The next drain resumes from the committed checkpoint.
+    IngestSummary drain(const config::ConnectorInstanceConfig& instance, const std::atomic<bool>* stop = nullptr,
+                        std::int64_t maxBatches = 0);
 
 private:
     store::Database& database_;

@@ -32,15 +32,25 @@ std::string token(const char* name, const char* value, const std::string& scopes
 }  // namespace
 
 HubFiles writeHubConfig(const TempDir& dir, const TestStore& store, const std::string& configName) {
+    return writeHubConfigFor(dir, store,
+                             {"forbund", "forbund-csv", "forbund-sthlm",
+                              std::string(FINSAM_SOURCE_DIR) + "/config/mappings/forbund-csv.json",
+                              [](const std::string& drop) { return "{\"drop_dir\":" + common::jsonQuote(drop) + "}"; }},
+                             configName);
+}
+
+HubFiles writeHubConfigFor(const TempDir& dir, const TestStore& store, const ConnectorInstance& instance,
+                           const std::string& configName, int batchSize) {
     HubFiles files{dir.file(configName), dir.file("drop")};
     fs::create_directories(files.dropDir);
     if (!fs::exists(dir.file("pseudonym.key"))) {
         identity::writeNewKeyFile(dir.file("pseudonym.key"));
     }
-    write(dir.file("connectors/forbund.json"),
-          "{\"id\":\"forbund\",\"plugin\":\"forbund-csv\",\"organisation\":\"forbund-sthlm\",\"mapping\":" +
-              common::jsonQuote(std::string(FINSAM_SOURCE_DIR) + "/config/mappings/forbund-csv.json") +
-              ",\"settings\":{\"drop_dir\":" + common::jsonQuote(files.dropDir) + "}}");
+    write(dir.file("connectors/" + instance.id + ".json"),
+          "{\"id\":" + common::jsonQuote(instance.id) + ",\"plugin\":" + common::jsonQuote(instance.plugin) +
+              ",\"organisation\":" + common::jsonQuote(instance.organisation) +
+              (instance.mapping.empty() ? "" : ",\"mapping\":" + common::jsonQuote(instance.mapping)) +
+              ",\"settings\":" + instance.settingsFor(files.dropDir) + "}");
     write(files.configFile,
           "{\"forbund\":{\"id\":\"forbund-sthlm\",\"name\":\"Samordningsförbundet Test\"},"
           "\"store\":" + store.hubStoreJson() + ","
@@ -50,8 +60,8 @@ HubFiles writeHubConfig(const TempDir& dir, const TestStore& store, const std::s
               token("reader", kReaderToken, "[\"feed:read\"]") + "," +
               token("indicators", kIngestOnlyToken, "[\"indicators:read\"]") + "],"
           "\"plugin_dirs\":[" + common::jsonQuote(FINSAM_CONNECTOR_DIR) + "],"
-          "\"ingest\":{\"batch_size\":500,\"poll_seconds\":1},"
-          "\"connectors\":[\"connectors/forbund.json\"]}");
+          "\"ingest\":{\"batch_size\":" + std::to_string(batchSize) + ",\"poll_seconds\":1},"
+          "\"connectors\":[\"connectors/" + instance.id + ".json\"]}");
     return files;
 }
 

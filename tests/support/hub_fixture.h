@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include <functional>
 #include <string>
 
 #include "tests/support/test_store.h"
@@ -22,6 +23,19 @@ struct HubFiles {
 /// feed:read).
 /// Several configs in one dir (`configName`) share the key file and the drop folder.
 HubFiles writeHubConfig(const TempDir& dir, const TestStore& store, const std::string& configName = "hub.json");
+
+/// One connector instance of a test hub: its settings are made for the drop folder the fixture creates.
+struct ConnectorInstance {
+    std::string id;
+    std::string plugin;
+    std::string organisation;
+    std::string mapping;  ///< absolute path of its mapping file, or ""
+    std::function<std::string(const std::string& dropDir)> settingsFor;
+};
+
+/// Same, for any connector instance, with the ingest batch size given.
+HubFiles writeHubConfigFor(const TempDir& dir, const TestStore& store, const ConnectorInstance& instance,
+                           const std::string& configName = "hub.json", int batchSize = 500);
 
 /// Copies the folder `from` (a förbund drop set) into `to`, replacing what was there.
 void copyDropSet(const std::string& from, const std::string& to);

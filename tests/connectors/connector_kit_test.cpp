@@ -1,0 +1,85 @@
+// tests/connectors/connector_kit_test.cpp — the connector test kit: what every connector must do for the hub.
+// Each <connector>_kit_test.cpp here instantiates it for one connector (INSTANTIATE_TEST_SUITE_P(…, ConnectorKit, …)).
+// SPDX-License-Identifier: Apache-2.0
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+
+#include "core/app/hub_runtime.h"
+#include "core/pipeline/ingest_runner.h"
+#include "core/plugin_host/settings_check.h"
+#include "core/store/store_stats.h"
+#include "core/store/row_text.h"
+#include "settings_schema.h"
+#include "tests/support/connector_kit.h"
+#include "tests/support/leak_scan.h"
+#include "tests/support/store_snapshot.h"
+
+namespace finsam::testing {
+
+TEST_P(ConnectorKit, ItsSchemaIsSoundAndValidatesItsExampleConfig) {
+    Hub hub(kitCase(), backend());
+    auto& connector = hub.runtime.plugins.load(kitCase().instance.plugin, hub.runtime.config.pluginDirs);
+    EXPECT_EQ(sdk::testkit::lintSettingsSchema(connector.configSchema()), std::vector<std::string>{});
+    std::ifstream example(kitCase().exampleSettings);
+    ASSERT_TRUE(example.good()) << kitCase().exampleSettings;
+    const std::string text((std::istreambuf_iterator<char>(example)), std::istreambuf_iterator<char>());
+    EXPECT_EQ(sdk::testkit::validateSettings(connector.configSchema(), text), std::vector<std::string>{});
+}
+
+TEST_P(ConnectorKit, ABrokenConfigIsRefusedWithAClearMessage) {
+    Hub hub(kitCase(), backend());
+    auto& connector = hub.runtime.plugins.load(kitCase().instance.plugin, hub.runtime.config.pluginDirs);
+    config::ConnectorInstanceConfig broken = hub.runtime.config.connectors.front();
+    broken.settingsJson = kitCase().brokenSettings;
+    auto problems = plugin_host::checkSettings(connector, broken);
+    ASSERT_FALSE(problems.empty());
+    EXPECT_NE(problems.front().find(kitCase().brokenPointer), std::string::npos) << problems.front();
+    EXPECT_NE(problems.front().find(broken.file), std::string::npos) << "names the config file";
+}
+
+TEST_P(ConnectorKit, AFullReadGivesTheExpectedCanonicalStateAndTheCountsReconcile) {
+    Hub hub(kitCase(), backend());
+    auto summary = hub.ingest();
+    ASSERT_EQ(summary.error, "");
+    EXPECT_EQ(summary.counts.read, summary.counts.accepted + summary.counts.quarantined + summary.counts.rejectedRows);
+    for (const auto& [table, rows] : kitCase().expected.active) {
+        EXPECT_EQ(hub.count("SELECT COUNT(*) FROM " + table + " WHERE state = 'active'"), rows) << table;
+    }
+    EXPECT_EQ(hub.count("SELECT COUNT(*) FROM quarantine"), kitCase().expected.quarantined);
+    EXPECT_EQ(summary.counts.quarantined, kitCase().expected.quarantined);
+    EXPECT_EQ(summary.counts.rejectedRows, kitCase().expected.rejectedRows);
+    EXPECT_EQ(hub.count("SELECT COUNT(*) FROM quarantine WHERE source = '' OR line < 1 OR code = ''"), 0)
+        << "every quarantined row names its file, line and reason";
+    // No number of the fixtures anywhere in the store.
+    EXPECT_EQ(leakedNumbers(numbersInFolder(hub.files.dropDir), hub.store.dumpAllTables()), std::vector<std::string>{});
+}
+
+TEST_P(ConnectorKit, ReadingTheSameInputAgainChangesNothing) {
+    Hub hub(kitCase(), backend());
+    ASSERT_EQ(hub.ingest().error, "");
+    const std::string before = canonicalSnapshot(*hub.runtime.database);
+    auto again = hub.ingest();
+    ASSERT_EQ(again.error, "");
+    EXPECT_EQ(again.events, 0);
+    EXPECT_EQ(canonicalSnapshot(*hub.runtime.database), before);
+}
+
+TEST_P(ConnectorKit, ACrashAfterAnyBatchResumesWithoutLossOrDuplicates) {
+    Hub clean(kitCase(), backend());
+    auto whole = clean.ingest();
+    ASSERT_EQ(whole.error, "");
+    ASSERT_GE(whole.batches, 1);
+    const std::string expected = canonicalSnapshot(*clean.runtime.database);
+    for (std::int64_t crashAfter = 1; crashAfter < whole.batches; ++crashAfter) {
+        Hub crashed(kitCase(), backend(), clean.dir.file("pseudonym.key"));
+        // The process dies after `crashAfter` committed batches; a new one resumes from the checkpoint.
+        ASSERT_EQ(crashed.ingest(crashAfter).batches, crashAfter);
+        ASSERT_EQ(crashed.ingest().error, "");
+        EXPECT_EQ(canonicalSnapshot(*crashed.runtime.database), expected) << "crash after batch " << crashAfter;
+    }
+}
+
+}  // namespace finsam::testing
