@@ -16,6 +16,18 @@
 
 namespace finsam::app {
 
+namespace {
+
+std::vector<std::string> connectorIds(const config::HubConfig& config) {
+    std::vector<std::string> ids;
+    for (const auto& connector : config.connectors) {
+        ids.push_back(connector.id);
+    }
+    return ids;
+}
+
+}  // namespace
+
 using Poco::Util::Option;
 
 HubServer::HubServer() { setUnixOptions(true); }
@@ -58,7 +70,8 @@ void HubServer::initialize(Poco::Util::Application& self) {
     authenticator_ = std::make_unique<http::TokenAuthenticator>(runtime_->config.tokens);
     apiContext_ = std::make_unique<http::ApiContext>(http::ApiContext{
         *sessions_, *authenticator_, ready_,
-        consent::WindowConfig{runtime_->config.followUpYearsBefore, runtime_->config.followUpMonthsAfter}});
+        consent::WindowConfig{runtime_->config.followUpYearsBefore, runtime_->config.followUpMonthsAfter},
+        connectorIds(runtime_->config)});
     api_ = std::make_unique<http::ApiServer>(*apiContext_, listen_.empty() ? runtime_->config.listen : listen_,
                                              runtime_->config.httpThreads);
 }

@@ -14,7 +14,7 @@ constexpr const char* kUsage = R"(usage: finsam-hub <command> [options]
   ingest --config FILE (--connector ID | --all)   run connectors until drained; one JSON summary per connector
   init --data DIR --out CONFDIR [--forbund ID] [--forbund-orgnr NNNNNNNNNN]
                                                   scaffold a working configuration for a data folder
-  stats --config FILE                             counts per entity as one JSON object
+  stats --config FILE                             counts per entity and each connector's status (JSON)
   check-config --config FILE [--print-schemas]    validate everything; each problem as file: /pointer: reason
   pnr VALUE...                                    diagnose personnummer/samordningsnummer (one JSON line each)
   explain --config FILE --person KEY [--date D]   a person's records, links, refusals, audit (no identity);

@@ -3,6 +3,8 @@
 #pragma once
 
 #include <atomic>
+#include <string>
+#include <vector>
 
 #include "core/consent/consent.h"
 #include "core/http/token_authenticator.h"
@@ -15,6 +17,7 @@ struct ApiContext {
     const TokenAuthenticator& authenticator;
     std::atomic<bool>& ready;  ///< false while migrating or when the store is unreachable
     consent::WindowConfig window{};  ///< hub.json consent.* (explain's "was this link allowed on D?")
+    std::vector<std::string> connectors{};  ///< configured connector instance ids, for their status
 };
 
 }  // namespace finsam::http

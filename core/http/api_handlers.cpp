@@ -12,6 +12,7 @@
 #include "core/feed/feed_reader.h"
 #include "core/common/clock.h"
 #include "core/link/person_explainer.h"
+#include "core/store/connector_status.h"
 
 namespace finsam::http {
 
@@ -144,6 +145,28 @@ void ExplainHandler::handleRequest(Poco::Net::HTTPServerRequest& request, Poco::
         return;
     }
     sendJson(response, HTTPResponse::HTTP_OK, *document);
+}
+
+void ConnectorsHandler::handleRequest(Poco::Net::HTTPServerRequest& request,
+                                      Poco::Net::HTTPServerResponse& response) {
+    if (!authorize(context_, request, response, "admin")) {
+        return;
+    }
+    std::string document;
+    try {
+        auto lease = context_.sessions.acquire();
+        try {
+            document = store::connectorStatusesJson(*lease, context_.connectors);
+        } catch (...) {
+            lease.discard();
+            throw;
+        }
+    } catch (const std::exception& e) {
+        Poco::Logger::get("http").error(std::string("connector status failed: ") + e.what());
+        sendError(response, HTTPResponse::HTTP_SERVICE_UNAVAILABLE, "store_unavailable", "try again later");
+        return;
+    }
+    sendJson(response, HTTPResponse::HTTP_OK, "{\"connectors\":" + document + "}");
 }
 
 void BadRequestHandler::handleRequest(Poco::Net::HTTPServerRequest&, Poco::Net::HTTPServerResponse& response) {

@@ -51,6 +51,16 @@ private:
     std::string personKey_;
 };
 
+/// GET /v1/admin/connectors (scope admin): per connector its batches, totals, open quarantine and warnings.
+class ConnectorsHandler : public Poco::Net::HTTPRequestHandler {
+public:
+    explicit ConnectorsHandler(ApiContext& context) : context_(context) {}
+    void handleRequest(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response) override;
+
+private:
+    ApiContext& context_;
+};
+
 class BadRequestHandler : public Poco::Net::HTTPRequestHandler {
 public:
     void handleRequest(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response) override;

@@ -38,6 +38,9 @@ public:
         if (path == "/v1/feed") {
             return new FeedHandler(context_);
         }
+        if (path == "/v1/admin/connectors") {
+            return new ConnectorsHandler(context_);
+        }
         static const std::regex kExplain("^/v1/admin/persons/([a-p]{32})/explain$");
         std::smatch match;
         if (std::regex_match(path, match, kExplain)) {

@@ -223,6 +223,10 @@ AppliedBatch BatchApplier::apply(BatchCollector& batch, const std::string& check
     log.writeSourceRecords(result.batchId, lineage);
     log.writeQuarantine(result.batchId, quarantine);
     log.writeRejected(result.batchId, rejected);
+    for (auto& warning : result.warnings) {
+        warning = identity::redactIdentities(warning);
+    }
+    log.writeWarnings(result.batchId, result.warnings);
     log.finish(result.batchId, startedAt, result.counts, checkpoint);
     transaction.commit();
     return result;

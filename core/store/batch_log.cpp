@@ -64,6 +64,21 @@ void BatchLog::writeRejected(std::int64_t batchId, const std::vector<RejectedSou
     }
 }
 
+void BatchLog::writeWarnings(std::int64_t batchId, const std::vector<std::string>& warnings) {
+    if (warnings.empty()) {
+        return;
+    }
+    long long id = database_.allocate("connector_warning", static_cast<std::int64_t>(warnings.size()));
+    long long batch = batchId;
+    std::string now = common::nowUtcIso();
+    for (const auto& warning : warnings) {
+        database_.session() << "INSERT INTO connector_warning (id, connector, batch_id, at, message) "
+                               "VALUES (:i, :c, :b, :t, :m)",
+            soci::use(id), soci::use(connector_), soci::use(batch), soci::use(now), soci::use(warning);
+        ++id;
+    }
+}
+
 void BatchLog::finish(std::int64_t batchId, const std::string& startedAt, const BatchCounts& counts,
                       const std::string& checkpoint) {
     long long batch = batchId;

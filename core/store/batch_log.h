@@ -59,6 +59,8 @@ public:
     void writeSourceRecords(std::int64_t batchId, const std::vector<SourceRecordRow>& rows);
     void writeQuarantine(std::int64_t batchId, const std::vector<QuarantineRow>& rows);
     void writeRejected(std::int64_t batchId, const std::vector<RejectedSourceRow>& rows);
+    /// The batch's warnings (already free of identities), for the connector status.
+    void writeWarnings(std::int64_t batchId, const std::vector<std::string>& warnings);
     /// Records the batch and moves the checkpoint, in the same transaction as its data.
     void finish(std::int64_t batchId, const std::string& startedAt, const BatchCounts& counts,
                 const std::string& checkpoint);

@@ -10,6 +10,7 @@
 #include "core/app/hub_runtime.h"
 #include "core/pipeline/ingest_runner.h"
 #include "core/plugin_host/settings_check.h"
+#include "core/store/connector_status.h"
 #include "core/store/store_stats.h"
 #include "core/store/row_text.h"
 #include "settings_schema.h"
@@ -53,6 +54,12 @@ TEST_P(ConnectorKit, AFullReadGivesTheExpectedCanonicalStateAndTheCountsReconcil
     EXPECT_EQ(summary.counts.rejectedRows, kitCase().expected.rejectedRows);
     EXPECT_EQ(hub.count("SELECT COUNT(*) FROM quarantine WHERE source = '' OR line < 1 OR code = ''"), 0)
         << "every quarantined row names its file, line and reason";
+    // The connector status tells an operator the same.
+    auto status = store::readConnectorStatus(*hub.runtime.database, kitCase().instance.id);
+    EXPECT_EQ(status.batches, summary.batches);
+    EXPECT_EQ(status.totals.read, summary.counts.read);
+    EXPECT_EQ(status.openQuarantine, kitCase().expected.quarantined);
+    EXPECT_EQ(status.warningsTotal, static_cast<std::int64_t>(summary.warnings.size()));
     // No number of the fixtures anywhere in the store.
     EXPECT_EQ(leakedNumbers(numbersInFolder(hub.files.dropDir), hub.store.dumpAllTables()), std::vector<std::string>{});
 }

@@ -123,6 +123,17 @@ TEST_P(ServeEndToEndTest, IngestServeFeedAuthAndNoIdentityLeaks) {
     EXPECT_EQ(parse(explained.body)["person_key"].GetString(), personKey);
     bodies += explained.body;
 
+    // The connector status is an admin view too: batches and totals of what was read.
+    EXPECT_EQ(httpGet(serve.port(), "/v1/admin/connectors", kReaderToken).status, 403);
+    auto status = httpGet(serve.port(), "/v1/admin/connectors", kAdminToken);
+    ASSERT_EQ(status.status, 200) << status.body;
+    auto connectors = parse(status.body);
+    ASSERT_EQ(connectors["connectors"].Size(), 1u);
+    EXPECT_EQ(std::string(connectors["connectors"][0]["connector"].GetString()), "forbund");
+    EXPECT_GE(connectors["connectors"][0]["batches"].GetInt64(), 1);
+    EXPECT_EQ(connectors["connectors"][0]["read"].GetInt64(), csvDataRows(files.dropDir));
+    bodies += status.body;
+
     auto ndjson = httpGet(serve.port(), "/v1/feed?after=0&limit=5", kAdminToken, "application/x-ndjson");
     EXPECT_EQ(ndjson.contentType, "application/x-ndjson");
     EXPECT_EQ(std::count(ndjson.body.begin(), ndjson.body.end(), '\n'), 5);
