@@ -104,33 +104,32 @@ std::vector<store::EntityChange> DuplicateReports::reconcile(const std::vector<s
             database_.session() << "DELETE FROM deltagande_conflict WHERE deltagande_key = :k",
                 soci::use(change.entityKey);
         }
-        // Its own group, the group of the report it was merged into, and of reports merged into it.
+        // Its own group, the group of the report it was merged into, and of reports merged into it: three
+        // indexed lookups (an OR across columns would scan the table for every change).
         std::string key = change.entityKey;
-        std::string again = key, third = key;
-        soci::rowset<soci::row> rows =
-            (database_.session().prepare
-                 << "SELECT insats_id, startdatum FROM deltagande WHERE entity_key = :a OR duplicate_of = :b OR "
-                    "entity_key = (SELECT duplicate_of FROM deltagande WHERE entity_key = :c)",
-             soci::use(key), soci::use(again), soci::use(third));
-        for (const auto& row : rows) {
-            groups_.emplace(store::cellText(row, 0), store::cellText(row, 1));
-        }
+        addGroupsOf("SELECT insats_id, startdatum FROM deltagande WHERE entity_key = :k", key);
+        addGroupsOf("SELECT insats_id, startdatum FROM deltagande WHERE duplicate_of = :k", key);
+        addGroupsOf("SELECT d.insats_id, d.startdatum FROM deltagande d JOIN deltagande r ON "
+                    "r.duplicate_of = d.entity_key WHERE r.entity_key = :k",
+                    key);
     }
     // A link made or dissolved in this batch changes which identified reports are one person's.
     for (const auto& person : touchedPersons) {
-        soci::rowset<soci::row> rows =
-            (database_.session().prepare << "SELECT insats_id, startdatum FROM deltagande WHERE person_key = :p AND "
-                                            "state = 'active'",
-             soci::use(person));
-        for (const auto& row : rows) {
-            groups_.emplace(store::cellText(row, 0), store::cellText(row, 1));
-        }
+        addGroupsOf("SELECT insats_id, startdatum FROM deltagande WHERE person_key = :k AND state = 'active'",
+                    person);
     }
     std::vector<store::EntityChange> out;
     for (const auto& [insatsId, startdatum] : groups_) {
         resolveGroup(insatsId, startdatum, batchId, out);
     }
     return out;
+}
+
+void DuplicateReports::addGroupsOf(const std::string& sql, const std::string& param) {
+    soci::rowset<soci::row> rows = (database_.session().prepare << sql, soci::use(param));
+    for (const auto& row : rows) {
+        groups_.emplace(store::cellText(row, 0), store::cellText(row, 1));
+    }
 }
 
 void DuplicateReports::resolveGroup(const std::string& insatsId, const std::string& startdatum, std::int64_t batchId,

@@ -7,6 +7,7 @@
 ALTER TABLE deltagande ADD COLUMN duplicate_of TEXT;
 ALTER TABLE deltagande ADD COLUMN reported TEXT;
 CREATE INDEX deltagande_report_group ON deltagande (insats_id, startdatum);
+CREATE INDEX deltagande_duplicate_of ON deltagande (duplicate_of);
 
 -- Fields on which the reports of one participation disagree, and which value the precedence kept.
 -- Rewritten whenever the participation's reports change; the audit keeps the history.
