@@ -93,36 +93,48 @@ struct DuplicateReports::Report {
 };
 
 std::vector<store::EntityChange> DuplicateReports::reconcile(const std::vector<store::EntityChange>& changes,
-                                                             const std::set<std::string>& touchedPersons,
                                                              std::int64_t batchId) {
     groups_.clear();
     for (const auto& change : changes) {
-        if (change.entity != "deltagande" || change.change == store::Change::kUnchanged) {
-            continue;
-        }
-        if (change.change == store::Change::kRetracted) {
+        if (change.entity == "deltagande" && change.change == store::Change::kRetracted) {
             database_.session() << "DELETE FROM deltagande_conflict WHERE deltagande_key = :k",
                 soci::use(change.entityKey);
         }
-        // Its own group, the group of the report it was merged into, and of reports merged into it: three
-        // indexed lookups (an OR across columns would scan the table for every change).
-        std::string key = change.entityKey;
-        addGroupsOf("SELECT insats_id, startdatum FROM deltagande WHERE entity_key = :k", key);
-        addGroupsOf("SELECT insats_id, startdatum FROM deltagande WHERE duplicate_of = :k", key);
-        addGroupsOf("SELECT d.insats_id, d.startdatum FROM deltagande d JOIN deltagande r ON "
-                    "r.duplicate_of = d.entity_key WHERE r.entity_key = :k",
-                    key);
-    }
-    // A link made or dissolved in this batch changes which identified reports are one person's.
-    for (const auto& person : touchedPersons) {
-        addGroupsOf("SELECT insats_id, startdatum FROM deltagande WHERE person_key = :k AND state = 'active'",
-                    person);
+        // The writes say which groups they touched: the one a report is in now and the one it left.
+        groups_.insert(change.reportGroups.begin(), change.reportGroups.end());
+        // A link made or dissolved changes which identified reports are one person's.
+        if (change.entity == "person_link" && change.change != store::Change::kUnchanged) {
+            rapidjson::Document payload;
+            payload.Parse(change.payload.c_str());
+            if (payload.IsObject() && payload.HasMember("persons") && payload["persons"].IsArray()) {
+                for (const auto& person : payload["persons"].GetArray()) {
+                    addGroupsOf("SELECT insats_id, startdatum FROM deltagande WHERE person_key = :k AND "
+                                "state = 'active'",
+                                person.GetString());
+                }
+            }
+        }
     }
     std::vector<store::EntityChange> out;
     for (const auto& [insatsId, startdatum] : groups_) {
-        resolveGroup(insatsId, startdatum, batchId, out);
+        if (!settled(insatsId, startdatum)) {
+            resolveGroup(insatsId, startdatum, batchId, out);
+        }
     }
     return out;
+}
+
+bool DuplicateReports::settled(const std::string& insatsId, const std::string& startdatum) {
+    // One report and no trace of an earlier merge (the common case): nothing to pair, nothing to undo.
+    long long reports = 0, merged = 0, resolved = 0, conflicts = 0;
+    std::string insats = insatsId, start = startdatum, insatsAgain = insatsId, startAgain = startdatum;
+    database_.session() << "SELECT COUNT(*), COUNT(duplicate_of), COUNT(reported), (SELECT COUNT(*) FROM "
+                           "deltagande_conflict c JOIN deltagande o ON o.entity_key = c.deltagande_key WHERE "
+                           "o.insats_id = :i AND o.startdatum = :s) FROM deltagande WHERE insats_id = :i2 AND "
+                           "startdatum = :s2 AND state = 'active'",
+        soci::use(insats), soci::use(start), soci::use(insatsAgain), soci::use(startAgain), soci::into(reports),
+        soci::into(merged), soci::into(resolved), soci::into(conflicts);
+    return reports < 2 && merged == 0 && resolved == 0 && conflicts == 0;
 }
 
 void DuplicateReports::addGroupsOf(const std::string& sql, const std::string& param) {

@@ -40,12 +40,14 @@ public:
     DuplicateReports(store::Database& database, const ReportPrecedence& precedence)
         : database_(database), precedence_(precedence), writer_(database) {}
 
-    std::vector<store::EntityChange> reconcile(const std::vector<store::EntityChange>& changes,
-                                               const std::set<std::string>& touchedPersons, std::int64_t batchId);
+    /// Re-pairs the report groups `changes` touched (EntityChange::reportGroups) and those of persons whose
+    /// links changed.
+    std::vector<store::EntityChange> reconcile(const std::vector<store::EntityChange>& changes, std::int64_t batchId);
 
 private:
     struct Report;
     void addGroupsOf(const std::string& sql, const std::string& param);
+    bool settled(const std::string& insatsId, const std::string& startdatum);
     void resolveGroup(const std::string& insatsId, const std::string& startdatum, std::int64_t batchId,
                       std::vector<store::EntityChange>& out);
     bool samePerson(const Report& a, const Report& b);

@@ -200,8 +200,7 @@ AppliedBatch BatchApplier::apply(BatchCollector& batch, const std::string& check
                                                                          common::todayInSweden());
     changes.insert(changes.end(), links.begin(), links.end());
     // After the links: whether two identified reports are one person's depends on them.
-    auto merges = link::DuplicateReports(database_, settings_.precedence).reconcile(changes, touchedPersons,
-                                                                                     result.batchId);
+    auto merges = link::DuplicateReports(database_, settings_.precedence).reconcile(changes, result.batchId);
     changes.insert(changes.end(), merges.begin(), merges.end());
 
     result.events = static_cast<std::int64_t>(feedWriter.append(changes, result.batchId).size());

@@ -145,15 +145,24 @@ EntityChange EntityWriter::upsert(const model::WorkRecord& record, const std::st
     const std::string hash = common::sha256Hex(payloadOf(spec, record, personKey, false));
     const bool isDeltagande = spec.name == "deltagande";
 
-    std::string oldHash, oldState, oldEnd;
-    soci::indicator hashInd = soci::i_null, endInd = soci::i_null;
+    std::string oldHash, oldState, oldEnd, oldInsats, oldStart;
+    soci::indicator hashInd = soci::i_null, endInd = soci::i_null, insatsInd = soci::i_null, startInd = soci::i_null;
     auto& sql = database_.session();
-    sql << "SELECT content_hash, state, " << (isDeltagande ? "slutdatum" : "NULL") << " FROM " << table
+    sql << "SELECT content_hash, state, "
+        << (isDeltagande ? "slutdatum, insats_id, startdatum" : "NULL, NULL, NULL") << " FROM " << table
         << " WHERE entity_key = :k",
-        soci::use(result.entityKey), soci::into(oldHash, hashInd), soci::into(oldState), soci::into(oldEnd, endInd);
+        soci::use(result.entityKey), soci::into(oldHash, hashInd), soci::into(oldState), soci::into(oldEnd, endInd),
+        soci::into(oldInsats, insatsInd), soci::into(oldStart, startInd);
     const bool exists = sql.got_data();
     if (exists && oldHash == hash && oldState == "active") {
         return result;
+    }
+    if (isDeltagande) {
+        result.reportGroups.emplace_back(record.value("insats_id"), record.value("startdatum"));
+        if (exists && insatsInd == soci::i_ok && startInd == soci::i_ok &&
+            result.reportGroups.front() != std::make_pair(oldInsats, oldStart)) {
+            result.reportGroups.emplace_back(oldInsats, oldStart);
+        }
     }
 
     std::vector<std::string> columns;
@@ -192,10 +201,16 @@ EntityChange EntityWriter::retract(const std::string& entity, const std::string&
     const std::string table(spec.name);
     EntityChange result{Change::kUnchanged, entity, entityKey, {}};
     auto& sql = database_.session();
-    std::string state;
-    sql << "SELECT state FROM " << table << " WHERE entity_key = :k", soci::use(entityKey), soci::into(state);
+    std::string state, insats, start;
+    soci::indicator insatsInd = soci::i_null, startInd = soci::i_null;
+    sql << "SELECT state, " << (spec.name == "deltagande" ? "insats_id, startdatum" : "NULL, NULL") << " FROM "
+        << table << " WHERE entity_key = :k",
+        soci::use(entityKey), soci::into(state), soci::into(insats, insatsInd), soci::into(start, startInd);
     if (!sql.got_data() || state != "active") {
         return result;
+    }
+    if (insatsInd == soci::i_ok && startInd == soci::i_ok) {
+        result.reportGroups.emplace_back(insats, start);
     }
     std::string now = common::nowUtcIso();
     long long sourceId = sourceRecordId;

@@ -22,6 +22,9 @@ struct EntityChange {
     std::string entityKey;
     std::string payload;        ///< JSON object; never an identity value or link key
     bool endedNow = false;      ///< deltagande: slutdatum newly set by this write
+    /// deltagande: the (insats_id, startdatum) groups of reports this write touched — the new one and, when
+    /// it moved or was retracted, the one it left — for link/duplicate_reports.h.
+    std::vector<std::pair<std::string, std::string>> reportGroups{};
 };
 
 /// An active entity as stored: its record (values as columns hold them) and its person.
