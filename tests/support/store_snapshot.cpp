@@ -28,6 +28,16 @@ std::string canonicalSnapshot(store::Database& database) {
     for (const auto& row : links) {
         personToLink[row.get<std::string>(0)] = "<" + row.get<std::string>(1) + ":" + row.get<std::string>(2) + ">";
     }
+    // Persons without a link key (protected, anonymised) get a name from the order they first appear in
+    // the feed, which two runs over the same input share.
+    int unlinked = 0;
+    soci::rowset<std::string> firstSeen =
+        (sql.prepare << "SELECT entity_key FROM feed_event WHERE type = 'person.upserted' ORDER BY seq");
+    for (const auto& person : firstSeen) {
+        if (personToLink.count(person) == 0) {
+            personToLink[person] = "<unlinked#" + std::to_string(++unlinked) + ">";
+        }
+    }
     std::string out;
     const char* queries[] = {
         "SELECT entity_key, state, namn, inriktning, startdatum, slutdatum, malgrupp FROM insats ORDER BY entity_key",
