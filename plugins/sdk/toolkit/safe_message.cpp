@@ -26,14 +26,18 @@ std::string quoteForMessage(std::string_view value) {
     if (mayHoldIdentity(value)) {
         return "(value withheld)";
     }
-    if (value.size() <= kMaxQuoted) {
-        return "'" + std::string(value) + "'";
+    std::size_t cut = value.size();
+    if (cut > kMaxQuoted) {
+        cut = kMaxQuoted;
+        while (cut > 0 && (static_cast<unsigned char>(value[cut]) & 0xC0) == 0x80) {
+            --cut;  // do not split a multi-byte character
+        }
     }
-    std::size_t cut = kMaxQuoted;
-    while (cut > 0 && (static_cast<unsigned char>(value[cut]) & 0xC0) == 0x80) {
-        --cut;  // do not split a multi-byte character
-    }
-    return "'" + std::string(value.substr(0, cut)) + "...'";
+    // Appended piece by piece: GCC 12 at -O3 misreads "'" + std::string(...) as an overlapping memcpy.
+    std::string quoted;
+    quoted.reserve(cut + 5);
+    quoted.append(1, '\'').append(value.substr(0, cut)).append(cut < value.size() ? "...'" : "'");
+    return quoted;
 }
 
 }  // namespace finsam::sdk::toolkit
