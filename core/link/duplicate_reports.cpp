@@ -97,8 +97,7 @@ std::vector<store::EntityChange> DuplicateReports::reconcile(const std::vector<s
     groups_.clear();
     for (const auto& change : changes) {
         if (change.entity == "deltagande" && change.change == store::Change::kRetracted) {
-            database_.session() << "DELETE FROM deltagande_conflict WHERE deltagande_key = :k",
-                soci::use(change.entityKey);
+            database_.execute("DELETE FROM deltagande_conflict WHERE deltagande_key = :p0", {change.entityKey});
         }
         // The writes say which groups they touched: the one a report is in now and the one it left.
         groups_.insert(change.reportGroups.begin(), change.reportGroups.end());
@@ -126,14 +125,13 @@ std::vector<store::EntityChange> DuplicateReports::reconcile(const std::vector<s
 
 bool DuplicateReports::settled(const std::string& insatsId, const std::string& startdatum) {
     // One report and no trace of an earlier merge (the common case): nothing to pair, nothing to undo.
-    long long reports = 0, merged = 0, resolved = 0, conflicts = 0;
-    std::string insats = insatsId, start = startdatum, insatsAgain = insatsId, startAgain = startdatum;
-    database_.session() << "SELECT COUNT(*), COUNT(duplicate_of), COUNT(reported), (SELECT COUNT(*) FROM "
-                           "deltagande_conflict c JOIN deltagande o ON o.entity_key = c.deltagande_key WHERE "
-                           "o.insats_id = :i AND o.startdatum = :s) FROM deltagande WHERE insats_id = :i2 AND "
-                           "startdatum = :s2 AND state = 'active'",
-        soci::use(insats), soci::use(start), soci::use(insatsAgain), soci::use(startAgain), soci::into(reports),
-        soci::into(merged), soci::into(resolved), soci::into(conflicts);
+    auto row = database_.queryRow(
+        "SELECT COUNT(*), COUNT(duplicate_of), COUNT(reported), (SELECT COUNT(*) FROM deltagande_conflict c JOIN "
+        "deltagande o ON o.entity_key = c.deltagande_key WHERE o.insats_id = :p0 AND o.startdatum = :p1) FROM "
+        "deltagande WHERE insats_id = :p2 AND startdatum = :p3 AND state = 'active'",
+        {insatsId, startdatum, insatsId, startdatum}, 4);
+    auto number = [&](std::size_t i) { return std::stoll(row->at(i).value_or("0")); };
+    const long long reports = number(0), merged = number(1), resolved = number(2), conflicts = number(3);
     return reports < 2 && merged == 0 && resolved == 0 && conflicts == 0;
 }
 

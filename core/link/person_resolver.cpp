@@ -31,42 +31,35 @@ std::string personPayload(const std::string& personKey, const std::string& kon, 
 }  // namespace
 
 ResolvedPerson PersonResolver::resolve(const std::string& organisation, const model::PersonRef& person) {
-    auto& sql = database_.session();
     ResolvedPerson resolved;
-    sql << "SELECT person_key FROM link_key WHERE organisation = :o AND kind = :k AND key_id = :i AND value = :v",
-        soci::use(organisation), soci::use(person.linkKind), soci::use(person.linkKeyId),
-        soci::use(person.linkKey), soci::into(resolved.personKey);
-    const bool known = sql.got_data();
+    // Per-record statements go through the store's prepared-statement cache: a batch runs them thousands of times.
+    auto known = database_.queryRow("SELECT l.person_key, p.content_hash FROM link_key l JOIN person p ON "
+                                    "p.person_key = l.person_key WHERE l.organisation = :p0 AND l.kind = :p1 AND "
+                                    "l.key_id = :p2 AND l.value = :p3",
+                                    {organisation, person.linkKind, person.linkKeyId, person.linkKey}, 2);
     const std::string now = common::nowUtcIso();
-    if (!known) {
-        // Random, never derived from the number: the key reveals nothing even to someone holding the secret.
-        // Letters only, so no log or document can mistake it for a number.
-        resolved.personKey = common::randomLetters(16);
-    }
+    // Random, never derived from the number: the key reveals nothing even to someone holding the secret.
+    // Letters only, so no log or document can mistake it for a number.
+    resolved.personKey = known ? known->at(0).value_or("") : common::randomLetters(16);
     std::string payload = personPayload(resolved.personKey, person.kon, person.fodelsear);
     std::string hash = common::sha256Hex(payload);
-    soci::indicator konInd = person.kon.empty() ? soci::i_null : soci::i_ok;
-    soci::indicator yearInd = person.fodelsear.empty() ? soci::i_null : soci::i_ok;
+    auto orNull = [](const std::string& value) {
+        return value.empty() ? std::nullopt : std::optional<std::string>(value);
+    };
     if (!known) {
-        sql << "INSERT INTO person (person_key, kon, fodelsear, protected, content_hash, created_at, updated_at) "
-               "VALUES (:p, :k, :f, 0, :h, :c, :u)",
-            soci::use(resolved.personKey), soci::use(person.kon, konInd), soci::use(person.fodelsear, yearInd),
-            soci::use(hash), soci::use(now), soci::use(now);
-        sql << "INSERT INTO link_key (organisation, kind, key_id, value, person_key, created_at) "
-               "VALUES (:o, :k, :i, :v, :p, :c)",
-            soci::use(organisation), soci::use(person.linkKind), soci::use(person.linkKeyId),
-            soci::use(person.linkKey), soci::use(resolved.personKey), soci::use(now);
+        database_.execute("INSERT INTO person (person_key, kon, fodelsear, protected, content_hash, created_at, "
+                          "updated_at) VALUES (:p0, :p1, :p2, 0, :p3, :p4, :p5)",
+                          {resolved.personKey, orNull(person.kon), orNull(person.fodelsear), hash, now, now});
+        database_.execute("INSERT INTO link_key (organisation, kind, key_id, value, person_key, created_at) "
+                          "VALUES (:p0, :p1, :p2, :p3, :p4, :p5)",
+                          {organisation, person.linkKind, person.linkKeyId, person.linkKey, resolved.personKey, now});
         resolved.change = store::EntityChange{store::Change::kInserted, "person", resolved.personKey, payload};
         return resolved;
     }
-    std::string oldHash;
-    sql << "SELECT content_hash FROM person WHERE person_key = :p", soci::use(resolved.personKey),
-        soci::into(oldHash);
-    if (oldHash != hash) {
-        sql << "UPDATE person SET kon = :k, fodelsear = :f, content_hash = :h, updated_at = :u "
-               "WHERE person_key = :p",
-            soci::use(person.kon, konInd), soci::use(person.fodelsear, yearInd), soci::use(hash), soci::use(now),
-            soci::use(resolved.personKey);
+    if (known->at(1).value_or("") != hash) {
+        database_.execute("UPDATE person SET kon = :p0, fodelsear = :p1, content_hash = :p2, updated_at = :p3 "
+                          "WHERE person_key = :p4",
+                          {orNull(person.kon), orNull(person.fodelsear), hash, now, resolved.personKey});
         resolved.change = store::EntityChange{store::Change::kUpdated, "person", resolved.personKey, payload};
     }
     return resolved;

@@ -129,23 +129,72 @@ std::int64_t Database::allocate(const std::string& name, std::int64_t count) {
     return value - count + 1;
 }
 
-void Database::execute(const std::string& sql, const std::vector<std::optional<std::string>>& params) {
-    // Bound by position; SOCI keeps references, so the values and indicators live until execution ends.
-    std::vector<std::string> values(params.size());
-    std::vector<soci::indicator> indicators(params.size(), soci::i_ok);
-    soci::statement statement(session_);
-    for (std::size_t i = 0; i < params.size(); ++i) {
-        if (params[i]) {
-            values[i] = *params[i];
-        } else {
-            indicators[i] = soci::i_null;
-        }
-        statement.exchange(soci::use(values[i], indicators[i]));
+// A statement with its bound storage: SOCI binds by reference, so values live as long as the statement.
+struct Database::Prepared {
+    std::vector<std::string> values;
+    std::vector<soci::indicator> valueIndicators;
+    std::vector<std::string> cells;
+    std::vector<soci::indicator> cellIndicators;
+    std::unique_ptr<soci::statement> statement;
+};
+
+Database::~Database() = default;
+
+Database::Prepared& Database::prepared(const std::string& sql, std::size_t params, std::size_t columns) {
+    auto& slot = prepared_[sql];
+    if (slot) {
+        return *slot;
     }
-    statement.alloc();
-    statement.prepare(sql);
-    statement.define_and_bind();
-    statement.execute(true);
+    auto entry = std::make_unique<Prepared>();
+    entry->values.resize(params);
+    entry->valueIndicators.resize(params, soci::i_ok);
+    entry->cells.resize(columns);
+    entry->cellIndicators.resize(columns, soci::i_ok);
+    entry->statement = std::make_unique<soci::statement>(session_);
+    for (std::size_t i = 0; i < columns; ++i) {
+        entry->statement->exchange(soci::into(entry->cells[i], entry->cellIndicators[i]));
+    }
+    for (std::size_t i = 0; i < params; ++i) {
+        entry->statement->exchange(soci::use(entry->values[i], entry->valueIndicators[i]));
+    }
+    entry->statement->alloc();
+    entry->statement->prepare(sql);
+    entry->statement->define_and_bind();
+    slot = std::move(entry);
+    return *slot;
+}
+
+namespace {
+
+void bindValues(std::vector<std::string>& values, std::vector<soci::indicator>& indicators,
+                const Database::Cells& params) {
+    for (std::size_t i = 0; i < params.size(); ++i) {
+        indicators[i] = params[i] ? soci::i_ok : soci::i_null;
+        values[i] = params[i] ? *params[i] : std::string();
+    }
+}
+
+}  // namespace
+
+void Database::execute(const std::string& sql, const Cells& params) {
+    auto& entry = prepared(sql, params.size(), 0);
+    bindValues(entry.values, entry.valueIndicators, params);
+    entry.statement->execute(true);
+}
+
+std::optional<Database::Cells> Database::queryRow(const std::string& sql, const Cells& params, std::size_t columns) {
+    auto& entry = prepared(sql, params.size(), columns);
+    bindValues(entry.values, entry.valueIndicators, params);
+    if (!entry.statement->execute(true)) {
+        return std::nullopt;
+    }
+    Cells row(columns);
+    for (std::size_t i = 0; i < columns; ++i) {
+        if (entry.cellIndicators[i] == soci::i_ok) {
+            row[i] = entry.cells[i];
+        }
+    }
+    return row;
 }
 
 }  // namespace finsam::store

@@ -4,6 +4,7 @@
 
 #include <soci/soci.h>
 
+#include <map>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -25,6 +26,9 @@ class Database {
 public:
     /// Opens the store. Throws std::runtime_error with a message that never contains the password.
     explicit Database(const StoreLocation& location);
+    ~Database();
+    Database(const Database&) = delete;
+    Database& operator=(const Database&) = delete;
 
     /// Applies every embedded migration not yet applied, each in its own transaction. Idempotent, and safe
     /// when several hub instances start at once on PostgreSQL (advisory lock).
@@ -41,13 +45,25 @@ public:
     /// the first. The row lock also serialises concurrent writers, so feed seqs commit in order.
     std::int64_t allocate(const std::string& name, std::int64_t count);
 
-    /// Runs `sql` with positional parameters; nullopt binds NULL. For statements whose shape is built at run
-    /// time (the generic entity writer); fixed statements use soci::use directly.
-    void execute(const std::string& sql, const std::vector<std::optional<std::string>>& params);
+    /// Text cells; nullopt is SQL NULL.
+    using Cells = std::vector<std::optional<std::string>>;
+
+    /// Runs `sql` with positional parameters (:p0, :p1, … in order); nullopt binds NULL. The statement is
+    /// prepared once per connection and reused: the per-row statements of a batch then cost an execution,
+    /// not a parse.
+    void execute(const std::string& sql, const Cells& params);
+
+    /// The first row of `sql` (`columns` cells, as text), or nullopt when it returns none. Prepared once and
+    /// reused like execute().
+    std::optional<Cells> queryRow(const std::string& sql, const Cells& params, std::size_t columns);
 
 private:
+    struct Prepared;
+    Prepared& prepared(const std::string& sql, std::size_t params, std::size_t columns);
+
     StoreLocation location_;
     soci::session session_;
+    std::map<std::string, std::unique_ptr<Prepared>> prepared_;  ///< by SQL text; dies with the session
 };
 
 }  // namespace finsam::store

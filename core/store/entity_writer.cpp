@@ -145,23 +145,24 @@ EntityChange EntityWriter::upsert(const model::WorkRecord& record, const std::st
     const std::string hash = common::sha256Hex(payloadOf(spec, record, personKey, false));
     const bool isDeltagande = spec.name == "deltagande";
 
-    std::string oldHash, oldState, oldEnd, oldInsats, oldStart;
-    soci::indicator hashInd = soci::i_null, endInd = soci::i_null, insatsInd = soci::i_null, startInd = soci::i_null;
-    auto& sql = database_.session();
-    sql << "SELECT content_hash, state, "
-        << (isDeltagande ? "slutdatum, insats_id, startdatum" : "NULL, NULL, NULL") << " FROM " << table
-        << " WHERE entity_key = :k",
-        soci::use(result.entityKey), soci::into(oldHash, hashInd), soci::into(oldState), soci::into(oldEnd, endInd),
-        soci::into(oldInsats, insatsInd), soci::into(oldStart, startInd);
-    const bool exists = sql.got_data();
+    // content_hash, state, then for a deltagande its end and report group (NULL otherwise).
+    auto old = database_.queryRow("SELECT content_hash, state, " +
+                                      std::string(isDeltagande ? "slutdatum, insats_id, startdatum"
+                                                               : "NULL, NULL, NULL") +
+                                      " FROM " + table + " WHERE entity_key = :p0",
+                                  {result.entityKey}, 5);
+    const bool exists = old.has_value();
+    const std::string oldHash = exists ? (*old)[0].value_or("") : "";
+    const std::string oldState = exists ? (*old)[1].value_or("") : "";
+    const std::string oldEnd = exists ? (*old)[2].value_or("") : "";
     if (exists && oldHash == hash && oldState == "active") {
         return result;
     }
     if (isDeltagande) {
         result.reportGroups.emplace_back(record.value("insats_id"), record.value("startdatum"));
-        if (exists && insatsInd == soci::i_ok && startInd == soci::i_ok &&
-            result.reportGroups.front() != std::make_pair(oldInsats, oldStart)) {
-            result.reportGroups.emplace_back(oldInsats, oldStart);
+        if (exists && (*old)[3] && (*old)[4] &&
+            result.reportGroups.front() != std::make_pair(*(*old)[3], *(*old)[4])) {
+            result.reportGroups.emplace_back(*(*old)[3], *(*old)[4]);
         }
     }
 
@@ -191,7 +192,7 @@ EntityChange EntityWriter::upsert(const model::WorkRecord& record, const std::st
 
     result.change = !exists ? Change::kInserted : oldState != "active" ? Change::kReactivated : Change::kUpdated;
     result.endedNow = isDeltagande && !record.value("slutdatum").empty() &&
-                      (endInd == soci::i_null || oldEnd.empty() || result.change == Change::kReactivated);
+                      (oldEnd.empty() || result.change == Change::kReactivated);
     return result;
 }
 
