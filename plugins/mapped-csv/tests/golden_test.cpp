@@ -1,0 +1,65 @@
+// plugins/mapped-csv/tests/golden_test.cpp — every fixture through the connector, compared with
+// expected.json.
+// SPDX-License-Identifier: Apache-2.0
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <fstream>
+
+#include "fixture_run.h"
+#include "golden_file.h"
+#include "identity_scan.h"
+#include "temp_dir.h"
+
+namespace finsam::connectors::mapped_csv::testing {
+namespace {
+
+using sdk::testkit::TempDir;
+
+class GoldenCase : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(GoldenCase, MatchesExpectedJson) {
+    TempDir dir;
+    const auto fixture = stageFixture(GetParam(), dir.path());
+    auto outcome = runOnce(fixture);
+    ASSERT_EQ(outcome.result.status, sdk::Status::kOk) << outcome.result.message;
+    EXPECT_TRUE(sdk::testkit::matchesGolden(outcome.collected,
+                                            (fixtureDir(GetParam()) / "expected.json").string()));
+    EXPECT_TRUE(sdk::testkit::messagesFreeOfIdentities(outcome.collected));
+}
+
+// Every folder under fixtures/ is a case, so a new fixture cannot be forgotten here.
+INSTANTIATE_TEST_SUITE_P(Fixtures, GoldenCase, ::testing::ValuesIn(fixtureNames()),
+                         [](const auto& info) {
+                             std::string name = info.param;
+                             std::replace(name.begin(), name.end(), '-', '_');
+                             return name;
+                         });
+
+TEST(GoldenFiles, EveryFixtureHasSettingsADropFolderAndAnExpectedFile) {
+    const auto names = fixtureNames();
+    EXPECT_GE(names.size(), 15u);
+    for (const auto& name : names) {
+        EXPECT_TRUE(std::filesystem::is_regular_file(fixtureDir(name) / "settings.json")) << name;
+        EXPECT_TRUE(std::filesystem::is_directory(fixtureDir(name) / "drop")) << name;
+        EXPECT_TRUE(std::filesystem::is_regular_file(fixtureDir(name) / "expected.json")) << name;
+    }
+}
+
+// A golden file can hide a leak if nobody reads it: check the committed messages themselves.
+TEST(GoldenFiles, NoPersonnummerInAnyExpectedMessage) {
+    for (const auto& name : fixtureNames()) {
+        std::ifstream in(fixtureDir(name) / "expected.json");
+        std::string line;
+        bool inWarnings = false;  // toGoldenJson writes warnings last
+        while (std::getline(in, line)) {
+            inWarnings = inWarnings || line.find("\"warnings\"") != std::string::npos;
+            if (inWarnings || line.find("\"message\"") != std::string::npos) {
+                EXPECT_TRUE(sdk::testkit::findIdentityLike(line).empty()) << name;
+            }
+        }
+    }
+}
+
+}  // namespace
+}  // namespace finsam::connectors::mapped_csv::testing
