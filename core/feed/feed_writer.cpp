@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/feed/feed_writer.h"
 
+#include <cstdio>
+
 #include "core/common/clock.h"
 #include "core/common/hash.h"
 
@@ -40,9 +42,14 @@ std::string eventTypeFor(const store::EntityChange& change) {
 std::vector<FeedEvent> FeedWriter::append(const std::vector<store::EntityChange>& changes,
                                           std::int64_t batchId) {
     std::vector<FeedEvent> events;
+    // Event ids: 64 random bits per append and the event's index in it — unique without a system call per event.
+    const std::string prefix = common::randomHex(8);
+    const std::string now = common::nowUtcIso();
     auto add = [&](const store::EntityChange& change, std::string type) {
-        events.push_back(FeedEvent{0, common::randomHex(16), common::nowUtcIso(), std::move(type), change.entityKey,
-                                   kSchemaVersion, change.payload});
+        char index[17];
+        std::snprintf(index, sizeof index, "%016zx", events.size());
+        events.push_back(FeedEvent{0, prefix + index, now, std::move(type), change.entityKey, kSchemaVersion,
+                                   change.payload});
     };
     for (const auto& change : changes) {
         if (change.change == store::Change::kUnchanged) {
