@@ -23,8 +23,9 @@ void CsvWriter::addRow(const std::vector<std::string>& fields) {
 }
 
 void CsvWriter::appendField(std::string_view field) {
-    const bool needsQuotes = field.find_first_of(std::string{dialect_.separator, '"', '\r',
-                                                             '\n'}) != std::string_view::npos;
+    const bool needsQuotes =
+        (dialect_.quoteEveryField && !field.empty()) ||
+        field.find_first_of(std::string{dialect_.separator, '"', '\r', '\n'}) != std::string_view::npos;
     if (!needsQuotes) {
         text_ += field;
         return;

@@ -14,6 +14,7 @@ struct CsvDialect {
     char separator = ',';
     std::string lineEnd = "\r\n";
     bool byteOrderMark = false;  ///< UTF-8 BOM (EF BB BF) before the header
+    bool quoteEveryField = false;  ///< some exporters quote every non-empty field, needed or not
 };
 
 /// Accumulates rows. Quoting follows Excel: a field is quoted only when it contains the separator,

@@ -16,7 +16,7 @@ using forbund::displayList;
 
 // forbund-csv.md: "UTF-8 with a byte-order mark. Separator `,`. Line ending CRLF."
 CsvDialect forbundDialect() {
-    return CsvDialect{',', "\r\n", true};
+    return CsvDialect{',', "\r\n", true, false};
 }
 
 std::string count(int value) {

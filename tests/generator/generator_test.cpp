@@ -316,7 +316,7 @@ TEST(SwedishFormat, GroupsThousandsAndUsesDecimalComma) {
 }
 
 TEST(CsvWriter, QuotesOnlyWhenNeededAndDoublesQuotes) {
-    CsvWriter csv(CsvDialect{',', "\r\n", false});
+    CsvWriter csv(CsvDialect{',', "\r\n", false, false});
     csv.addRow({"plain", "a,b", "say \"hi\"", "two\nlines", ""});
     EXPECT_EQ(csv.text(), "plain,\"a,b\",\"say \"\"hi\"\"\",\"two\nlines\",\r\n");
 }

@@ -1,11 +1,17 @@
 // tests/generator/main.cpp — finsam-gen: writes synthetic partner drops for tests and the demo.
 // SPDX-License-Identifier: Apache-2.0
+#include "tests/generator/af_writer.h"
+#include "tests/generator/command_line.h"
+#include "tests/generator/faults.h"
+#include "tests/generator/fk_writer.h"
 #include "tests/generator/forbund_writer.h"
+#include "tests/generator/kommun_writer.h"
+#include "tests/generator/region_writer.h"
+#include "tests/generator/output_files.h"
 #include "tests/generator/world_builder.h"
+#include "tests/generator/world_truth.h"
 
-#include <Poco/NumberParser.h>
-
-#include <cstdint>
+#include <algorithm>
 #include <filesystem>
 #include <functional>
 #include <iostream>
@@ -15,15 +21,21 @@
 
 namespace {
 
+using finsam::generator::GeneratorOptions;
 using finsam::generator::World;
-using finsam::generator::WorldOptions;
 
-using FormatWriter = std::function<void(const World&, std::uint64_t, const std::filesystem::path&)>;
+using FormatWriter =
+    std::function<void(const World&, const GeneratorOptions&, const std::filesystem::path&)>;
 
 struct Format {
     const char* description;
     FormatWriter write;
 };
+
+void writeForbund(const World& world, const GeneratorOptions& options,
+                  const std::filesystem::path& out) {
+    finsam::generator::writeForbundDrop(world, options.world.seed, out);
+}
 
 // One entry per partner format; every writer renders the same world, so the same people appear
 // everywhere.
@@ -31,37 +43,38 @@ const std::map<std::string, Format>& formats() {
     static const std::map<std::string, Format> kFormats = {
         {"forbund",
          {"<out>/forbund/{insatser,deltaganden,samtycken}.csv + KLAR (forbund-csv.md)",
-          finsam::generator::writeForbundDrop}},
+          writeForbund}},
+        {"af",
+         {"<out>/af/af_finsam_<orgnr>_<YYYYMMDD>.csv snapshots + truth/af.json (af-csv.md)",
+          finsam::generator::af::writeDrop}},
+        {"fk",
+         {"<out>/fk/fk_ers_<orgnr>_<batch>.txt batches + truth/fk.json (fk-fixed.md)",
+          finsam::generator::fk::writeDrop}},
+        {"kommun",
+         {"<out>/kommun/api/v1/.../page-NNNN.json + index.json + truth/kommun.json (kommun-api.md)",
+          finsam::generator::kommun::writeDrop}},
+        {"region",
+         {"<out>/region/{EpisodeOfCare,Consent}/page-NNNN.json + index.json + truth/region.json "
+          "(region-fhir.md)",
+          finsam::generator::region::writeDrop}},
     };
     return kFormats;
 }
 
 void printUsage(std::ostream& out) {
-    out << "usage: finsam-gen <format> --out DIR [--seed N] [--participants N] [--forbund-slug "
-           "SLUG]\n"
-           "                  [--year-from YYYY] [--year-to YYYY]\n"
-           "Writes synthetic data (no real person's number) for one partner format.\n"
-           "Same options, same bytes. Defaults: --seed 1 --participants 100 --forbund-slug sthlm\n"
-           "--year-from 2018 --year-to 2020. --participants counts deltaganden.\nformats:\n";
+    out << "usage: finsam-gen <format|all> --out DIR [options]\n"
+           "Writes synthetic data (no real person's number) for one partner format, or all, plus\n"
+           "DIR/truth/world.json and DIR/truth/<format>.json. Same options, same bytes.\n"
+        << finsam::generator::optionsHelp();
+    for (const auto& fault : finsam::generator::allFaults()) {
+        out << "  " << fault.format << " " << fault.name << ": " << fault.injects << "\n      -> "
+            << fault.expected << "\n";
+    }
+    out << "formats:\n";
     for (const auto& [name, format] : formats()) {
         out << "  " << name << "  " << format.description << "\n";
     }
-}
-
-int parseInt(const std::string& option, const std::string& text) {
-    int value = 0;
-    if (!Poco::NumberParser::tryParse(text, value)) {
-        throw std::invalid_argument(option + " needs a whole number, got '" + text + "'");
-    }
-    return value;
-}
-
-std::uint64_t parseSeed(const std::string& text) {
-    Poco::UInt64 value = 0;
-    if (!Poco::NumberParser::tryParseUnsigned64(text, value)) {
-        throw std::invalid_argument("--seed needs a non-negative whole number, got '" + text + "'");
-    }
-    return value;
+    out << "  all  every format above into one DIR\n";
 }
 
 int run(int argc, char** argv) {
@@ -69,39 +82,38 @@ int run(int argc, char** argv) {
         printUsage(argc < 2 ? std::cerr : std::cout);
         return argc < 2 ? 2 : 0;
     }
-    const auto format = formats().find(argv[1]);
-    if (format == formats().end()) {
-        throw std::invalid_argument(std::string("unknown format '") + argv[1] + "'");
-    }
-    WorldOptions options;
-    std::filesystem::path out;
-    for (int i = 2; i < argc; ++i) {
-        const std::string option = argv[i];
-        if (i + 1 >= argc) {
-            throw std::invalid_argument(option + " needs a value");
+    const auto line = finsam::generator::parseCommandLine(argc, argv);
+    std::vector<std::string> chosen;
+    if (line.format == "all") {
+        for (const auto& [name, format] : formats()) {
+            chosen.push_back(name);
         }
-        const std::string value = argv[++i];
-        if (option == "--out") {
-            out = value;
-        } else if (option == "--seed") {
-            options.seed = parseSeed(value);
-        } else if (option == "--participants") {
-            options.participants = parseInt(option, value);
-        } else if (option == "--forbund-slug") {
-            options.forbundSlug = value;
-        } else if (option == "--year-from") {
-            options.yearFrom = parseInt(option, value);
-        } else if (option == "--year-to") {
-            options.yearTo = parseInt(option, value);
-        } else {
-            throw std::invalid_argument("unknown option '" + option + "'");
+    } else if (formats().count(line.format) != 0) {
+        chosen.push_back(line.format);
+        const auto own = finsam::generator::faultsOf(line.options.faults, line.format);
+        if (own.size() != line.options.faults.size()) {
+            throw std::invalid_argument("a --fault given belongs to another format than " +
+                                        line.format);
         }
+    } else {
+        throw std::invalid_argument("unknown format '" + line.format + "'");
     }
-    if (out.empty()) {
-        throw std::invalid_argument("--out is required");
+    const World world = finsam::generator::buildWorld(line.options.world);
+    const bool afRunsAnInsats =
+        std::any_of(world.insatser.begin(), world.insatser.end(), [](const auto& insats) {
+            return insats.huvudman == finsam::generator::Aktor::kAf;
+        });
+    if (!afRunsAnInsats && std::find(chosen.begin(), chosen.end(), "af") != chosen.end()) {
+        // Insatser are taken in a fixed order; the first AF-run one joins from 125 deltaganden.
+        std::cerr << "finsam-gen: note: no insats has AF as huvudman in this world, so the AF files "
+                     "hold no INS rows (use --participants 125 or more)\n";
     }
-    const World world = finsam::generator::buildWorld(options);
-    format->second.write(world, options.seed, out);
+    for (const std::string& name : chosen) {
+        formats().at(name).write(world, line.options, line.out);
+    }
+    finsam::generator::writeFileAtomically(
+        line.out / "truth" / "world.json",
+        finsam::generator::worldTruthJson(world, line.options));
     return 0;
 }
 

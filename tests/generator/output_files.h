@@ -3,6 +3,8 @@
 #pragma once
 
 #include <filesystem>
+#include <fstream>
+#include <string>
 #include <string_view>
 
 namespace finsam::generator {
@@ -15,5 +17,28 @@ void writeFileAtomically(const std::filesystem::path& path, std::string_view con
 /// Removes `path` if it exists (e.g. an old KLAR marker before a new set is written). Throws on
 /// failure.
 void removeIfPresent(const std::filesystem::path& path);
+
+/// A file too large to hold in memory, written through a small buffer into `path` + ".tmp" and
+/// renamed over `path` by commit(). Destroyed without commit(), it removes the .tmp file. Throws
+/// std::runtime_error naming the path on any failure.
+class StreamingFile {
+public:
+    explicit StreamingFile(std::filesystem::path path);
+    ~StreamingFile();
+    StreamingFile(const StreamingFile&) = delete;
+    StreamingFile& operator=(const StreamingFile&) = delete;
+
+    void append(std::string_view bytes);
+    void commit();
+
+private:
+    void flushBuffer();
+
+    std::filesystem::path path_;
+    std::filesystem::path temporary_;
+    std::ofstream out_;
+    std::string buffer_;
+    bool committed_ = false;
+};
 
 }  // namespace finsam::generator

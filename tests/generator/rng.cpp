@@ -3,6 +3,7 @@
 #include "tests/generator/rng.h"
 
 #include <cassert>
+#include <cstdio>
 #include <limits>
 
 namespace finsam::generator {
@@ -85,6 +86,12 @@ std::size_t Rng::weighted(const std::vector<int>& weights) {
 
 std::size_t Rng::weighted(std::initializer_list<int> weights) {
     return weighted(std::vector<int>(weights));
+}
+
+std::string hexToken(Rng& rng) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%016llx", static_cast<unsigned long long>(rng.next()));
+    return text;
 }
 
 }  // namespace finsam::generator

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <initializer_list>
 #include <random>
+#include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -56,5 +57,8 @@ private:
     std::uint64_t seed_;
     std::mt19937_64 engine_;
 };
+
+/// 16 lower-case hex digits from one draw: an opaque token (cursors, search ids).
+std::string hexToken(Rng& rng);
 
 }  // namespace finsam::generator

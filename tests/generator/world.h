@@ -80,6 +80,9 @@ struct Person {
     IdKind idKind = IdKind::kPersonnummer;
     std::string personnummer;  ///< YYYYMMDD-NNNC; samordningsnummer carry day + 60
     Utbildning utbildning = Utbildning::kGymnasium;
+    std::string fornamn;   ///< only partners with names (AF) write them; the hub never stores them
+    std::string efternamn;
+    bool skyddad = false;  ///< skyddade personuppgifter: partners flag it, the hub keeps no identity
 };
 
 struct BudgetYear {
@@ -140,11 +143,22 @@ struct Consent {
     std::string blankett;  ///< FK9443-YYYY-NNNNNN
 };
 
+/// One period of support a member organisation decided and pays (AF, FK, kommun). Periods of one
+/// person and type never overlap: the generator merges them.
+struct BenefitPeriod {
+    std::size_t person = 0;  ///< index into World::people
+    Ersattning ersattning = Ersattning::kAktivitetsstod;
+    int omfattning = 100;  ///< percent: 25, 50, 75 or 100
+    Date from;
+    std::optional<Date> tom;  ///< the decided last day; may lie after World::asOf; empty = open
+};
+
 /// The förbund the world belongs to and the organisations that are its members.
 struct Forbund {
-    std::string slug;      ///< e.g. "sthlm"
-    std::string regionId;  ///< e.g. "region-01"
-    std::string kommunId;  ///< e.g. "kommun-0180"
+    std::string slug;                 ///< e.g. "sthlm"
+    std::string regionId;             ///< e.g. "region-01"
+    std::string kommunId;             ///< e.g. "kommun-0180"
+    std::string organisationsnummer;  ///< 10 digits with Luhn digit; receiver in AF/FK file names
 };
 
 struct World {
@@ -154,6 +168,7 @@ struct World {
     std::vector<Insats> insatser;
     std::vector<Deltagande> deltaganden;  ///< sorted by id
     std::vector<Consent> consents;        ///< sorted by id
+    std::vector<BenefitPeriod> benefits;  ///< sorted by from, person, ersättning
 };
 
 }  // namespace finsam::generator

@@ -2,10 +2,13 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "tests/generator/world_builder.h"
 
+#include "tests/generator/benefit_generator.h"
 #include "tests/generator/consent_generator.h"
 #include "tests/generator/deltagande_generator.h"
 #include "tests/generator/insats_generator.h"
+#include "tests/generator/name_generator.h"
 #include "tests/generator/person_generator.h"
+#include "tests/generator/protection_generator.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -55,6 +58,11 @@ public:
         assignConsents(root_.fork("consents"), world_);
         numberDeltaganden();
         numberConsents();
+        // Added after the förbund sheets existed: each draws from its own stream, so the sheets
+        // stay byte-identical.
+        assignNames(root_.fork("names"), world_.people);
+        assignProtection(root_.fork("protection"), world_);
+        world_.benefits = makeBenefits(root_.fork("benefits"), world_);
     }
 
 private:
@@ -175,17 +183,18 @@ private:
 
 }  // namespace
 
+// Organisationsnummer are made up (series 222000, valid Luhn digit); Stockholm's is the samples'.
 Forbund forbundFor(const std::string& slug) {
     if (slug == "malmo") {
-        return {slug, "region-12", "kommun-1280"};
+        return {slug, "region-12", "kommun-1280", "2220001248"};
     }
     if (slug == "lund") {
-        return {slug, "region-12", "kommun-1281"};
+        return {slug, "region-12", "kommun-1281", "2220001255"};
     }
     if (slug == "goteborg") {
-        return {slug, "region-14", "kommun-1480"};
+        return {slug, "region-14", "kommun-1480", "2220001263"};
     }
-    return {slug, "region-01", "kommun-0180"};
+    return {slug, "region-01", "kommun-0180", "2220001230"};
 }
 
 World buildWorld(const WorldOptions& options) {
