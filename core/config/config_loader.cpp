@@ -121,6 +121,7 @@ void fillHub(const rapidjson::Document& d, HubConfig& config) {
     if (d.HasMember("consent")) {
         config.followUpYearsBefore = intOr(d["consent"], "follow_up_years_before", config.followUpYearsBefore);
         config.followUpMonthsAfter = intOr(d["consent"], "follow_up_months_after", config.followUpMonthsAfter);
+        config.citationGraceDays = intOr(d["consent"], "citation_grace_days", config.citationGraceDays);
     }
     if (d.HasMember("duplicates") && d["duplicates"].HasMember("precedence")) {
         const auto& precedence = d["duplicates"]["precedence"];

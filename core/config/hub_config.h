@@ -69,6 +69,7 @@ struct HubConfig {
     std::string logLevel = "information";
     int followUpYearsBefore = 10;  ///< consent.follow_up_years_before
     int followUpMonthsAfter = 12;  ///< consent.follow_up_months_after
+    int citationGraceDays = 30;    ///< consent.citation_grace_days
 
     const ConnectorInstanceConfig* connector(const std::string& id) const;
 };

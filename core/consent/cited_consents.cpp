@@ -42,6 +42,21 @@ std::optional<CitedConsents::Cited> CitedConsents::find(const model::WorkRecord&
 
 bool CitedConsents::covers(const model::WorkRecord& deltagande) { return find(deltagande).has_value(); }
 
+bool CitedConsents::citedExists(const model::WorkRecord& deltagande) {
+    const std::string& ref = deltagande.value("samtycke_ref");
+    const std::string consentKey = deltagande.organisation + "/" + ref;
+    if (ref.empty()) {
+        return false;
+    }
+    if (byKey_.count(consentKey) != 0 || byForm_.count(ref) != 0) {
+        return true;
+    }
+    return database_.queryRow("SELECT 1 FROM samtycke WHERE (entity_key = :p0 OR blankett = :p1) AND "
+                              "state = 'active'",
+                              {consentKey, ref}, 1)
+        .has_value();
+}
+
 std::string CitedConsents::withdrawnAt(const model::WorkRecord& deltagande) {
     auto cited = find(deltagande);
     return cited ? cited->withdrawnAt : std::string();

@@ -26,6 +26,10 @@ public:
     /// True when `deltagande` cites a consent given by the same person.
     bool covers(const model::WorkRecord& deltagande);
 
+    /// True when the consent `deltagande` cites exists at all (whoever gave it): a citation of an unknown
+    /// consent may be early (see pending_citations.h), a citation of someone else's is a mistake.
+    bool citedExists(const model::WorkRecord& deltagande);
+
     /// The withdrawal date (YYYY-MM-DD) of the consent `deltagande` cites, or "" when it is not withdrawn.
     std::string withdrawnAt(const model::WorkRecord& deltagande);
 

@@ -13,6 +13,7 @@
 #include "core/common/clock.h"
 #include "core/common/json.h"
 #include "core/consent/cited_consents.h"
+#include "core/link/link_engine.h"
 #include "core/model/entity_spec.h"
 #include "core/store/audit_log.h"
 #include "core/store/row_text.h"
@@ -217,14 +218,18 @@ bool DuplicateReports::samePerson(const Report& a, const Report& b) {
         if (personA == personB) {
             return true;
         }
-        // Identified at both: one person only where a consent links them. Without a link they are two people
-        // to the hub, and merging their reports would join them through the back door.
+        // Identified at both: one person only where a consent allowed joining them when the participation
+        // started. Without that they are two people to the hub, and merging their reports would join them
+        // through the back door.
         std::string low = std::min(personA, personB), high = std::max(personA, personB);
-        int linked = 0;
-        database_.session() << "SELECT COUNT(*) FROM person_link WHERE person_a = :a AND person_b = :b AND "
+        if (database_.queryRow("SELECT 1 FROM person_link WHERE person_a = :p0 AND person_b = :p1 AND "
                                "state = 'active'",
-            soci::use(low), soci::use(high), soci::into(linked);
-        return linked > 0;
+                               {low, high}, 1)) {
+            return true;
+        }
+        LinkEngine engine(database_, window_);
+        return engine.counterparts(personA).count(personB) != 0 &&
+               engine.allowedOn(personA, personB, a.delivered.value("startdatum")).allowed;
     }
     return !a.kon.empty() && a.kon == b.kon && !a.fodelsear.empty() && a.fodelsear == b.fodelsear;
 }

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "core/consent/consent.h"
 #include "core/store/database.h"
 #include "core/store/entity_writer.h"
 
@@ -28,17 +29,18 @@ struct ReportPrecedence {
 
 /// Recognises duplicate reports after a batch and merges them into one deltagande (documented in
 /// core/link/README.md). Two active reports are of the same participation when they come from a förbund and
-/// from another organisation, name the same insats and start date, and are of the same person: the same
-/// person or persons linked under consent when both are identified, the same kön and födelseår when either
-/// is anonymous. Only one-to-one matches merge; an ambiguous group stays apart. The report whose role the
+/// from another organisation, name the same insats and start date, and are of the same person: when both are
+/// identified, the same person, or persons sharing a link key whose link a consent allowed on the
+/// participation's start (a link that expired normally since does not unmake the duplicate); the same kön and
+/// födelseår when either is anonymous. Only one-to-one matches merge; an ambiguous group stays apart. The report whose role the
 /// precedence's default order puts first is the canonical deltagande; the other gets `duplicate_of`. Fields
 /// on which they disagree are resolved by the precedence and recorded in `deltagande_conflict` and the audit.
 /// Runs inside the batch's transaction; returns the feed changes (deltagande.updated, deltagande.merged,
 /// deltagande.unmerged).
 class DuplicateReports {
 public:
-    DuplicateReports(store::Database& database, const ReportPrecedence& precedence)
-        : database_(database), precedence_(precedence), writer_(database) {}
+    DuplicateReports(store::Database& database, const ReportPrecedence& precedence, consent::WindowConfig window)
+        : database_(database), precedence_(precedence), window_(window), writer_(database) {}
 
     /// Re-pairs the report groups `changes` touched (EntityChange::reportGroups) and those of persons whose
     /// links changed.
@@ -56,6 +58,7 @@ private:
 
     store::Database& database_;
     const ReportPrecedence& precedence_;
+    consent::WindowConfig window_;
     store::EntityWriter writer_;
     std::set<std::pair<std::string, std::string>> groups_;  ///< (insats_id, startdatum) to resolve
 };

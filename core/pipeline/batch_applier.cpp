@@ -9,6 +9,8 @@
 #include "core/common/clock.h"
 #include "core/consent/cited_consents.h"
 #include "core/consent/consent_registry.h"
+#include "core/consent/follow_up_window.h"
+#include "core/consent/pending_citations.h"
 #include "core/link/link_engine.h"
 #include "core/link/protected_identity.h"
 #include "core/feed/feed_writer.h"
@@ -131,27 +133,10 @@ AppliedBatch BatchApplier::apply(BatchCollector& batch, const std::string& check
     }
     // Pass 2: lineage, quarantine, people and entities, in source order.
     link::ProtectedIdentity protection(database_);
-    for (auto& [work, rejection, id] : processed) {
-        const std::string payloadHash = common::sha256Hex(work.raw);
-        if (rejection) {
-            lineage.push_back({id, work.source, work.line, work.entity, payloadHash, "quarantined"});
-            quarantine.push_back({id, work.source, work.line, rejection->column, rejection->field, rejection->code,
-                                  identity::redactIdentities(rejection->message), work.raw});
-            quarantinedRows.emplace(work.source, work.line);
-            continue;
-        }
-        lineage.push_back({id, work.source, work.line, work.entity, payloadHash, "accepted"});
-        if (work.line > 0) {
-            acceptedRows.emplace(work.source, work.line);  // line 0: derived by the connector, not a row read
-        }
-        if (work.retract) {
-            changes.push_back(writer.retract(work.entity, work.entityKey(), id));
-            continue;
-        }
-        if (work.protectedPerson) {
-            auto anonymised = protection.protect(*work.protectedPerson, result.batchId);
-            changes.insert(changes.end(), anonymised.begin(), anonymised.end());
-        }
+    consent::PendingCitations pending(database_);
+    const std::string today = consent::formatIsoDate(common::todayInSweden());
+    // Writes one record: a participation keeps its person only under a consent of that person.
+    auto place = [&](model::WorkRecord& work) {
         const bool protectedBefore = work.person && protection.isProtected(*work.person);
         if (work.entity == "deltagande" && work.person && (protectedBefore || !consents.covers(work))) {
             consent::makeAnonymous(work);  // protected, or no consent of this person behind the citation
@@ -171,8 +156,36 @@ AppliedBatch BatchApplier::apply(BatchCollector& batch, const std::string& check
             }
         }
         changes.push_back(writer.upsert(work, personKey));
+    };
+    for (auto& [work, rejection, id] : processed) {
+        const std::string payloadHash = common::sha256Hex(work.raw);
+        if (rejection) {
+            lineage.push_back({id, work.source, work.line, work.entity, payloadHash, "quarantined"});
+            quarantine.push_back({id, work.source, work.line, rejection->column, rejection->field, rejection->code,
+                                  identity::redactIdentities(rejection->message), work.raw});
+            quarantinedRows.emplace(work.source, work.line);
+            continue;
+        }
+        lineage.push_back({id, work.source, work.line, work.entity, payloadHash, "accepted"});
+        if (work.line > 0) {
+            acceptedRows.emplace(work.source, work.line);  // line 0: derived by the connector, not a row read
+        }
+        if (work.retract) {
+            pending.drop(work.entityKey());
+            changes.push_back(writer.retract(work.entity, work.entityKey(), id));
+            continue;
+        }
+        if (work.protectedPerson) {
+            auto anonymised = protection.protect(*work.protectedPerson, result.batchId);
+            changes.insert(changes.end(), anonymised.begin(), anonymised.end());
+        }
+        if (work.entity == "deltagande" && work.person && !protection.isProtected(*work.person) &&
+            !consents.covers(work) && !consents.citedExists(work) && !work.value("samtycke_ref").empty()) {
+            pending.hold(work, result.batchId, today, settings_.citationGraceDays);  // its consent may come later
+            continue;
+        }
+        place(work);
     }
-
     for (const auto& entity : batch.snapshots) {
         if (snapshot.unknownEntity || snapshot.unknownKeyEntities.count(entity) != 0) {
             result.warnings.push_back("snapshot of " + entity +
@@ -189,18 +202,30 @@ AppliedBatch BatchApplier::apply(BatchCollector& batch, const std::string& check
 
     // Consents keep every version; retracted consents and participations change what may be linked.
     consent::ConsentRegistry registry(database_);
+    std::vector<std::string> recordedConsents;
     for (const auto& change : changes) {
         registry.recordVersion(change, result.batchId);
         if (change.change == store::Change::kRetracted && change.entity == "samtycke") {
             touchedPersons.insert(registry.personOfConsent(change.entityKey));
+        } else if (change.change != store::Change::kUnchanged && change.entity == "samtycke") {
+            recordedConsents.push_back(change.entityKey);
         }
+    }
+    // Participations held for a consent now recorded are placed identified; those held too long, anonymous.
+    for (const auto& consentKey : recordedConsents) {
+        for (auto& held : pending.releasedBy(consentKey)) {
+            place(held);
+        }
+    }
+    for (auto& held : pending.expired(today)) {
+        place(held);
     }
     touchedPersons.erase("");
     auto links = link::LinkEngine(database_, settings_.window).reconcile(touchedPersons, result.batchId,
                                                                          common::todayInSweden());
     changes.insert(changes.end(), links.begin(), links.end());
     // After the links: whether two identified reports are one person's depends on them.
-    auto merges = link::DuplicateReports(database_, settings_.precedence).reconcile(changes, result.batchId);
+    auto merges = link::DuplicateReports(database_, settings_.precedence, settings_.window).reconcile(changes, result.batchId);
     changes.insert(changes.end(), merges.begin(), merges.end());
 
     result.events = static_cast<std::int64_t>(feedWriter.append(changes, result.batchId).size());

@@ -31,6 +31,7 @@ struct AppliedBatch {
 struct ApplySettings {
     consent::WindowConfig window;
     link::ReportPrecedence precedence;
+    int citationGraceDays = 30;  ///< consent.citation_grace_days: how long an early citation is held
 };
 
 /// Applies batches of one connector instance. The data, its lineage, its feed events and the connector's

@@ -104,6 +104,7 @@ IngestSummary IngestRunner::drain(const config::ConnectorInstanceConfig& instanc
             settings.precedence.defaultOrder = config_.duplicatePrecedence;
         }
         settings.precedence.fields = config_.duplicateFieldPrecedence;
+        settings.citationGraceDays = config_.citationGraceDays;
         BatchApplier applier(database_, pipeline, BatchOrigin{instance.id, instance.organisation}, settings);
         while (stop == nullptr || !stop->load()) {
             BatchCollector batch;

@@ -396,6 +396,35 @@ TEST_P(LinkingTest, AStoredDenyWinsOverAPermitAndADraftIsNeverInForce) {
               1);
 }
 
+TEST_P(LinkingTest, ACitationReadBeforeItsConsentIsHeldThenPlacedIdentifiedOrAfterItsGraceAnonymous) {
+    // AF is read before the förbund's register: its row cites a signed form the hub has not seen yet.
+    deliver("af", {report("A-1", kConsenting, "FK9443-2026-000001", {{"avslutsanledning", "arbete"}}),
+                   report("A-2", kOnlyAf, "FK9443-2026-000099", {})});
+    EXPECT_EQ(count("SELECT COUNT(*) FROM deltagande"), 0) << "held, not guessed either way";
+    EXPECT_EQ(count("SELECT COUNT(*) FROM pending_citation"), 2);
+    EXPECT_EQ(count("SELECT COUNT(*) FROM feed_event WHERE type LIKE 'deltagande.%'"), 0);
+    EXPECT_EQ(count("SELECT COUNT(*) FROM link_key"), 0) << "nothing of the person is kept but the tag";
+
+    sdk::Record consent = samtycke("S-1", kConsenting, {"af"}, {"identitet", "deltagande", "ersattning"});
+    consent.fields.push_back(field("blankett", "FK9443-2026-000001"));
+    deliver("forbund-x", {report("D-1", kConsenting, "S-1", {}), consent});
+    EXPECT_EQ(count("SELECT COUNT(*) FROM deltagande WHERE entity_key = 'af/A-1' AND anonymous = 0 AND "
+                    "person_key IS NOT NULL AND avslutsanledning = 'arbete'"),
+              1) << "placed identified, with everything it said";
+    EXPECT_EQ(count("SELECT COUNT(*) FROM deltagande WHERE entity_key = 'af/A-1' AND "
+                    "duplicate_of = 'forbund-x/D-1'"),
+              1);
+    EXPECT_EQ(count("SELECT COUNT(*) FROM pending_citation"), 1) << "A-2's consent has not come";
+
+    // The grace period ends: A-2 is placed anonymous and its tag erased.
+    database_->session() << "UPDATE pending_citation SET expires_on = '2000-01-01'";
+    deliver("fk", {benefitPeriod("P-1", kConsenting)});
+    EXPECT_EQ(count("SELECT COUNT(*) FROM pending_citation"), 0);
+    EXPECT_EQ(count("SELECT COUNT(*) FROM deltagande WHERE entity_key = 'af/A-2' AND anonymous = 1 AND "
+                    "person_key IS NULL AND samtycke_ref IS NULL"),
+              1);
+}
+
 TEST_P(LinkingTest, ProtectedIdentityLaterAnonymisesEverywhereAndStaysAnonymous) {
     deliver("fk", {benefitPeriod("P-1", kConsenting)});
     forbundDelivery("");

@@ -41,16 +41,25 @@ HubFiles writeHubConfig(const TempDir& dir, const TestStore& store, const std::s
 
 HubFiles writeHubConfigFor(const TempDir& dir, const TestStore& store, const ConnectorInstance& instance,
                            const std::string& configName, int batchSize) {
+    return writeHubConfigFor(dir, store, std::vector<ConnectorInstance>{instance}, configName, batchSize);
+}
+
+HubFiles writeHubConfigFor(const TempDir& dir, const TestStore& store, const std::vector<ConnectorInstance>& instances,
+                           const std::string& configName, int batchSize) {
     HubFiles files{dir.file(configName), dir.file("drop")};
     fs::create_directories(files.dropDir);
     if (!fs::exists(dir.file("pseudonym.key"))) {
         identity::writeNewKeyFile(dir.file("pseudonym.key"));
     }
-    write(dir.file("connectors/" + instance.id + ".json"),
-          "{\"id\":" + common::jsonQuote(instance.id) + ",\"plugin\":" + common::jsonQuote(instance.plugin) +
-              ",\"organisation\":" + common::jsonQuote(instance.organisation) +
-              (instance.mapping.empty() ? "" : ",\"mapping\":" + common::jsonQuote(instance.mapping)) +
-              ",\"settings\":" + instance.settingsFor(files.dropDir) + "}");
+    std::string connectorFiles;
+    for (const auto& instance : instances) {
+        write(dir.file("connectors/" + instance.id + ".json"),
+              "{\"id\":" + common::jsonQuote(instance.id) + ",\"plugin\":" + common::jsonQuote(instance.plugin) +
+                  ",\"organisation\":" + common::jsonQuote(instance.organisation) +
+                  (instance.mapping.empty() ? "" : ",\"mapping\":" + common::jsonQuote(instance.mapping)) +
+                  ",\"settings\":" + instance.settingsFor(files.dropDir) + "}");
+        connectorFiles += (connectorFiles.empty() ? "\"" : ",\"") + std::string("connectors/") + instance.id + ".json\"";
+    }
     write(files.configFile,
           "{\"forbund\":{\"id\":\"forbund-sthlm\",\"name\":\"Samordningsförbundet Test\"},"
           "\"store\":" + store.hubStoreJson() + ","
@@ -61,7 +70,7 @@ HubFiles writeHubConfigFor(const TempDir& dir, const TestStore& store, const Con
               token("indicators", kIngestOnlyToken, "[\"indicators:read\"]") + "],"
           "\"plugin_dirs\":[" + common::jsonQuote(FINSAM_CONNECTOR_DIR) + "],"
           "\"ingest\":{\"batch_size\":" + std::to_string(batchSize) + ",\"poll_seconds\":1},"
-          "\"connectors\":[\"connectors/" + instance.id + ".json\"]}");
+          "\"connectors\":[" + connectorFiles + "]}");
     return files;
 }
 

@@ -4,6 +4,7 @@
 
 #include <functional>
 #include <string>
+#include <vector>
 
 #include "tests/support/test_store.h"
 
@@ -35,6 +36,10 @@ struct ConnectorInstance {
 
 /// Same, for any connector instance, with the ingest batch size given.
 HubFiles writeHubConfigFor(const TempDir& dir, const TestStore& store, const ConnectorInstance& instance,
+                           const std::string& configName = "hub.json", int batchSize = 500);
+
+/// Same, with several connector instances (configured in this order).
+HubFiles writeHubConfigFor(const TempDir& dir, const TestStore& store, const std::vector<ConnectorInstance>& instances,
                            const std::string& configName = "hub.json", int batchSize = 500);
 
 /// Copies the folder `from` (a förbund drop set) into `to`, replacing what was there.

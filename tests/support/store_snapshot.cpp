@@ -2,7 +2,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "tests/support/store_snapshot.h"
 
+#include <algorithm>
 #include <map>
+#include <vector>
 
 #include "core/store/row_text.h"
 
@@ -19,44 +21,59 @@ std::string replaceAll(std::string value, const std::map<std::string, std::strin
     return value;
 }
 
-}  // namespace
+constexpr const char* kInsats =
+    "SELECT entity_key, state, namn, inriktning, startdatum, slutdatum, malgrupp FROM insats ORDER BY entity_key";
+constexpr const char* kBudget =
+    "SELECT entity_key, state, budget_kr, planerat_antal, esf FROM insats_budget ORDER BY entity_key";
+constexpr const char* kDeltagande =
+    "SELECT entity_key, state, person_key, anonymous, kon, fodelsear, startdatum, slutdatum, forsorjning_fore, "
+    "avslutsanledning FROM deltagande ORDER BY entity_key";
+constexpr const char* kSamtycke =
+    "SELECT entity_key, state, person_key, galler_insats, parter, giltigt_fran, aterkallat FROM samtycke "
+    "ORDER BY entity_key";
+constexpr const char* kPerson = "SELECT person_key, kon, fodelsear, protected FROM person ORDER BY person_key";
 
-std::string canonicalSnapshot(store::Database& database) {
+// A person link's two sides are stored in key order, which is random: its first two cells are sorted.
+constexpr const char* kActiveLinks =
+    "SELECT person_a, person_b, purpose, state FROM person_link WHERE state = 'active'";
+
+enum class Unlinked { kByFeedOrder, kAlike };
+
+std::string snapshotOf(store::Database& database, const std::vector<const char*>& queries, Unlinked unlinkedAs) {
     auto& sql = database.session();
     std::map<std::string, std::string> personToLink;
-    soci::rowset<soci::row> links = (sql.prepare << "SELECT person_key, kind, value FROM link_key");
+    soci::rowset<soci::row> links = (sql.prepare << "SELECT person_key, organisation, kind, value FROM link_key");
     for (const auto& row : links) {
-        personToLink[row.get<std::string>(0)] = "<" + row.get<std::string>(1) + ":" + row.get<std::string>(2) + ">";
+        personToLink[row.get<std::string>(0)] =
+            "<" + row.get<std::string>(1) + ":" + row.get<std::string>(2) + ":" + row.get<std::string>(3) + ">";
     }
     // Persons without a link key (protected, anonymised) get a name from the order they first appear in
-    // the feed, which two runs over the same input share.
+    // the feed, which two runs over the same input share; runs in different orders only count them.
     int unlinked = 0;
     soci::rowset<std::string> firstSeen =
         (sql.prepare << "SELECT entity_key FROM feed_event WHERE type = 'person.upserted' ORDER BY seq");
     for (const auto& person : firstSeen) {
         if (personToLink.count(person) == 0) {
-            personToLink[person] = "<unlinked#" + std::to_string(++unlinked) + ">";
+            personToLink[person] = unlinkedAs == Unlinked::kAlike ? std::string("<unlinked>")
+                                                                   : "<unlinked#" + std::to_string(++unlinked) + ">";
         }
     }
     std::string out;
-    const char* queries[] = {
-        "SELECT entity_key, state, namn, inriktning, startdatum, slutdatum, malgrupp FROM insats ORDER BY entity_key",
-        "SELECT entity_key, state, budget_kr, planerat_antal, esf FROM insats_budget ORDER BY entity_key",
-        "SELECT entity_key, state, person_key, anonymous, kon, fodelsear, startdatum, slutdatum, "
-        "forsorjning_fore, avslutsanledning FROM deltagande ORDER BY entity_key",
-        "SELECT entity_key, state, person_key, galler_insats, parter, giltigt_fran, aterkallat FROM samtycke "
-        "ORDER BY entity_key",
-        "SELECT person_key, kon, fodelsear, protected FROM person ORDER BY person_key",
-        "SELECT code, source, line, field FROM quarantine ORDER BY source, line",
-        "SELECT seq, type, entity_key, payload FROM feed_event ORDER BY seq",
-    };
     for (const char* query : queries) {
         std::vector<std::string> lines;
         soci::rowset<soci::row> rows = (sql.prepare << query);
         for (const auto& row : rows) {
-            std::string line;
+            std::vector<std::string> cells;
             for (std::size_t i = 0; i < row.size(); ++i) {
-                line += (i > 0 ? "|" : "") + replaceAll(row.get_indicator(i) == soci::i_null ? "NULL" : store::cellText(row, i), personToLink);
+                cells.push_back(replaceAll(row.get_indicator(i) == soci::i_null ? "NULL" : store::cellText(row, i),
+                                           personToLink));
+            }
+            if (query == kActiveLinks && cells[1] < cells[0]) {
+                std::swap(cells[0], cells[1]);
+            }
+            std::string line;
+            for (std::size_t i = 0; i < cells.size(); ++i) {
+                line += (i > 0 ? "|" : "") + cells[i];
             }
             lines.push_back(line);
         }
@@ -68,6 +85,26 @@ std::string canonicalSnapshot(store::Database& database) {
         }
     }
     return out;
+}
+
+}  // namespace
+
+std::string canonicalSnapshot(store::Database& database) {
+    return snapshotOf(database,
+                      {kInsats, kBudget, kDeltagande, kSamtycke, kPerson,
+                       "SELECT code, source, line, field FROM quarantine ORDER BY source, line",
+                       "SELECT seq, type, entity_key, payload FROM feed_event ORDER BY seq"},
+                      Unlinked::kByFeedOrder);
+}
+
+std::string canonicalState(store::Database& database) {
+    return snapshotOf(database,
+                      {kInsats, kBudget, kDeltagande, kSamtycke, kPerson,
+                       "SELECT entity_key, state, person_key, ersattningstyp, omfattning, from_datum, tom_datum "
+                       "FROM ersattningsperiod",
+                       kActiveLinks,
+                       "SELECT entity_key, duplicate_of FROM deltagande WHERE duplicate_of IS NOT NULL"},
+                      Unlinked::kAlike);
 }
 
 }  // namespace finsam::testing

@@ -1,0 +1,132 @@
+// core/consent/pending_citations.cpp — hold, release on the consent's arrival, or expire into anonymity.
+// SPDX-License-Identifier: Apache-2.0
+#include "core/consent/pending_citations.h"
+
+#include <rapidjson/document.h>
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
+#include <chrono>
+
+#include "core/common/clock.h"
+#include "core/common/hash.h"
+#include "core/consent/cited_consents.h"
+#include "core/consent/follow_up_window.h"
+#include "core/store/row_text.h"
+
+namespace finsam::consent {
+
+namespace {
+
+std::string tagOf(const model::PersonRef& person, const std::string& ref) {
+    return common::sha256Hex("citation:" + person.linkKind + ":" + person.linkKeyId + ":" + person.linkKey + "|" +
+                             ref);
+}
+
+std::string fieldsJson(const model::WorkRecord& record) {
+    rapidjson::StringBuffer buffer;
+    rapidjson::Writer<rapidjson::StringBuffer> json(buffer);
+    json.StartObject();
+    for (const auto& [field, values] : record.values) {
+        json.Key(field.c_str(), static_cast<rapidjson::SizeType>(field.size()));
+        json.StartArray();
+        for (const auto& value : values) {
+            json.String(value);
+        }
+        json.EndArray();
+    }
+    json.EndObject();
+    return buffer.GetString();
+}
+
+constexpr const char* kColumns =
+    "SELECT entity_key, connector, organisation, source_key, kon, fodelsear, fields, source_record_id "
+    "FROM pending_citation WHERE ";
+
+model::WorkRecord recordOf(const soci::row& row) {
+    model::WorkRecord record;
+    record.entity = "deltagande";
+    record.connector = store::cellText(row, 1);
+    record.organisation = store::cellText(row, 2);
+    record.sourceKey = store::cellText(row, 3);
+    rapidjson::Document fields;
+    fields.Parse(store::cellText(row, 6).c_str());
+    for (const auto& member : fields.GetObject()) {
+        auto& values = record.values[member.name.GetString()];
+        for (const auto& value : member.value.GetArray()) {
+            values.emplace_back(value.GetString());
+        }
+    }
+    record.sourceRecordId = std::stoll(store::cellText(row, 7));
+    return record;
+}
+
+}  // namespace
+
+void PendingCitations::hold(const model::WorkRecord& deltagande, std::int64_t batchId, const std::string& today,
+                            int graceDays) {
+    const auto day = common::parseIsoDate(today);
+    const std::string expires =
+        formatIsoDate(std::chrono::year_month_day{std::chrono::sys_days{*day} + std::chrono::days{graceDays}});
+    const auto& person = *deltagande.person;
+    drop(deltagande.entityKey());
+    database_.execute("INSERT INTO pending_citation (entity_key, connector, organisation, source_key, tag, kon, "
+                      "fodelsear, fields, source_record_id, held_at, expires_on, batch_id) VALUES (:p0, :p1, :p2, "
+                      ":p3, :p4, :p5, :p6, :p7, :p8, :p9, :p10, :p11)",
+                      {deltagande.entityKey(), deltagande.connector, deltagande.organisation, deltagande.sourceKey,
+                       tagOf(person, deltagande.value("samtycke_ref")), person.kon, person.fodelsear,
+                       fieldsJson(deltagande), std::to_string(deltagande.sourceRecordId), common::nowUtcIso(),
+                       expires, std::to_string(batchId)});
+}
+
+void PendingCitations::drop(const std::string& entityKey) {
+    database_.execute("DELETE FROM pending_citation WHERE entity_key = :p0", {entityKey});
+}
+
+std::vector<model::WorkRecord> PendingCitations::releasedBy(const std::string& consentKey) {
+    // The consent's own person, under each of its link keys, and the two ways a row may cite it.
+    std::vector<std::pair<model::PersonRef, std::string>> citations;
+    soci::rowset<soci::row> rows = (database_.session().prepare
+                                    << "SELECT l.kind, l.key_id, l.value, s.blankett FROM samtycke s JOIN link_key l "
+                                       "ON l.person_key = s.person_key WHERE s.entity_key = :k AND s.state = 'active'",
+                                    soci::use(consentKey));
+    for (const auto& row : rows) {
+        model::PersonRef person{store::cellText(row, 0), store::cellText(row, 1), store::cellText(row, 2), "", ""};
+        citations.emplace_back(person, consentKey.substr(consentKey.find('/') + 1));
+        if (!store::cellText(row, 3).empty()) {
+            citations.emplace_back(person, store::cellText(row, 3));
+        }
+    }
+    std::vector<model::WorkRecord> released;
+    for (const auto& [person, ref] : citations) {
+        const std::string tag = tagOf(person, ref);
+        soci::rowset<soci::row> held = (database_.session().prepare << kColumns << "tag = :t", soci::use(tag));
+        for (const auto& row : held) {
+            model::WorkRecord record = recordOf(row);
+            record.person = person;
+            record.person->kon = store::cellText(row, 4);
+            record.person->fodelsear = store::cellText(row, 5);
+            released.push_back(std::move(record));
+        }
+    }
+    for (const auto& record : released) {
+        drop(record.entityKey());
+    }
+    return released;
+}
+
+std::vector<model::WorkRecord> PendingCitations::expired(const std::string& today) {
+    std::vector<model::WorkRecord> records;
+    std::string day = today;
+    soci::rowset<soci::row> rows = (database_.session().prepare << kColumns << "expires_on < :d", soci::use(day));
+    for (const auto& row : rows) {
+        records.push_back(recordOf(row));
+        makeAnonymous(records.back());  // the SUS rule: kön, födelseår, insats and dates only
+    }
+    for (const auto& record : records) {
+        drop(record.entityKey());
+    }
+    return records;
+}
+
+}  // namespace finsam::consent

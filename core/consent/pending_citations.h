@@ -1,0 +1,41 @@
+// core/consent/pending_citations.h — participations held until the consent they cite is read.
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/model/work_record.h"
+#include "core/store/database.h"
+
+namespace finsam::consent {
+
+/// Sources are read in any order, so a member organisation's participation (AF's INS row citing the signed
+/// form) may arrive before the förbund's register that holds the consent. Guessing either way would make the
+/// result depend on the order: anonymous now would lose the identity for good, identified now would keep an
+/// identity without a consent. So such a participation is held (store/migrations/0005): unpublished,
+/// unlinked, keyed by a tag that matches only the cited consent's own person. It is released identified when
+/// that consent is recorded, or anonymous when `graceDays` have passed. Runs inside the batch's transaction.
+class PendingCitations {
+public:
+    explicit PendingCitations(store::Database& database) : database_(database) {}
+
+    /// Holds `deltagande` (identified, citing a consent no store or batch knows). Replaces an earlier hold.
+    void hold(const model::WorkRecord& deltagande, std::int64_t batchId, const std::string& today, int graceDays);
+
+    /// Forgets a held participation its source withdrew.
+    void drop(const std::string& entityKey);
+
+    /// The held participations that consent `consentKey` (just recorded) answers, with their person restored.
+    /// They are no longer held.
+    std::vector<model::WorkRecord> releasedBy(const std::string& consentKey);
+
+    /// The held participations whose grace period ended before `today`, without person: to be applied as
+    /// anonymous. They are no longer held.
+    std::vector<model::WorkRecord> expired(const std::string& today);
+
+private:
+    store::Database& database_;
+};
+
+}  // namespace finsam::consent
