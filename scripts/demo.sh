@@ -15,7 +15,7 @@ if [ ! -f demo-run/hub.json ]; then
     # The demo plays the förbund: it drops the register into an inbox and writes the KLAR marker last, as
     # senders do (a checkout does not keep file times, and a sheet newer than its marker is never read).
     mkdir -p demo-run/inbox
-    cp -r config/demo/data/forbund demo-run/inbox/
+    cp -r config/demo/data/forbund config/demo/data/af config/demo/data/fk demo-run/inbox/
     rm -f demo-run/inbox/forbund/KLAR && touch demo-run/inbox/forbund/KLAR
     init_output=$("$hub" init --data demo-run/inbox --out demo-run)
     echo "$init_output" | head -n -1

@@ -127,11 +127,22 @@ std::string hubJson(const std::string& forbundId, const std::string& orgnr, cons
     return std::string(buffer.GetString()) + "\n";
 }
 
-std::string forbundInstanceJson(const std::string& forbundId, const fs::path& dropDir) {
-    return "{\n  \"id\": \"forbund\",\n  \"plugin\": \"forbund-csv\",\n  \"organisation\": " +
-           common::jsonQuote(forbundId) +
-           ",\n  \"mapping\": \"../mappings/forbund-csv.json\",\n  \"settings\": {\n    \"drop_dir\": " +
-           common::jsonQuote(dropDir.string()) + "\n  }\n}\n";
+// One connector instance file: id, plugin, organisation, its shipped mapping, and its settings.
+std::string instanceJson(const std::string& id, const std::string& plugin, const std::string& organisation,
+                         const std::string& settings) {
+    return "{\n  \"id\": " + common::jsonQuote(id) + ",\n  \"plugin\": " + common::jsonQuote(plugin) +
+           ",\n  \"organisation\": " + common::jsonQuote(organisation) + ",\n  \"mapping\": \"../mappings/" +
+           plugin + ".json\",\n  \"settings\": " + settings + "\n}\n";
+}
+
+bool holdsFileStartingWith(const fs::path& dir, const std::string& prefix) {
+    std::error_code error;
+    for (const auto& entry : fs::recursive_directory_iterator(dir, error)) {
+        if (entry.path().filename().string().rfind(prefix, 0) == 0) {
+            return true;
+        }
+    }
+    return false;
 }
 
 }  // namespace
@@ -160,13 +171,32 @@ int runInit(const Args& args) {
 
     std::vector<std::string> instances;
     std::vector<std::string> mappings;
+    auto add = [&](const std::string& id, const std::string& plugin, const std::string& organisation,
+                   const std::string& settings) {
+        writeFile(out / "connectors" / (id + ".json"), instanceJson(id, plugin, organisation, settings));
+        instances.push_back("connectors/" + id + ".json");
+        mappings.push_back(plugin + ".json");
+    };
+    auto dropDir = [&](const char* partner) { return common::jsonQuote((data / partner).string()); };
     if (fs::exists(data / "forbund" / "insatser.csv") || fs::exists(data / "forbund" / "KLAR")) {
-        writeFile(out / "connectors" / "forbund.json", forbundInstanceJson(forbundId, data / "forbund"));
-        instances.push_back("connectors/forbund.json");
-        mappings.push_back("forbund-csv.json");
+        add("forbund", "forbund-csv", forbundId, "{\"drop_dir\": " + dropDir("forbund") + "}");
+    }
+    // AF and FK name their files for the förbund's organisationsnummer; the connectors read only those.
+    const bool afFiles = holdsFileStartingWith(data / "af", "af_finsam_");
+    const bool fkFiles = holdsFileStartingWith(data / "fk", "fk_ers_");
+    if ((afFiles || fkFiles) && orgnr.empty()) {
+        throw UsageError("AF or FK files need the förbund's organisationsnummer: give --forbund-orgnr");
+    }
+    if (afFiles) {
+        add("af", "af-csv", "af",
+            "{\"drop_dir\": " + dropDir("af") + ", \"forbund_orgnr\": " + common::jsonQuote(orgnr) + "}");
+    }
+    if (fkFiles) {
+        add("fk", "fk-fixed", "fk",
+            "{\"drop_dir\": " + dropDir("fk") + ", \"receiver_orgnr\": " + common::jsonQuote(orgnr) + "}");
     }
     if (instances.empty()) {
-        throw UsageError("no partner folder recognised in " + data.string() + " (expected e.g. forbund/)");
+        throw UsageError("no partner folder recognised in " + data.string() + " (expected forbund/, af/ or fk/)");
     }
     for (const auto& name : mappings) {
         const auto* mapping = common::findEmbedded(common::embeddedMappings(), name);

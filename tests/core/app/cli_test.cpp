@@ -73,6 +73,43 @@ TEST(CliTest, InitScaffoldsAConfigThatChecksAndIngests) {
     EXPECT_GT(counts["accepted"].GetInt64(), 250) << "the whole demo register: " << ingest.out;
 }
 
+TEST(CliTest, InitRecognisesEveryPartnerFolderAndTheWholeDemoWorldIngests) {
+    TempDir dir;
+    const std::string demo = std::string(FINSAM_SOURCE_DIR) + "/config/demo/data/";
+    copyDropSet(demo + "forbund", dir.file("inbox/forbund"));
+    for (const char* partner : {"af", "fk"}) {
+        fs::create_directories(dir.file(std::string("inbox/") + partner));
+        sdk::testkit::copyFiles(demo + partner, dir.file(std::string("inbox/") + partner));
+    }
+    auto init = runHub({"init", "--data", dir.file("inbox"), "--out", dir.file("conf")});
+    ASSERT_EQ(init.exitCode, 0) << init.err;
+    EXPECT_NE(init.out.find("with 3 connector(s)"), std::string::npos) << init.out;
+    EXPECT_NE(fileBytes(dir.file("conf/connectors/af.json")).find("\"forbund_orgnr\": \"2220001230\""),
+              std::string::npos) << "the organisationsnummer is read from the partners' file names";
+    ASSERT_EQ(runHub({"check-config", "--config", dir.file("conf/hub.json")}).exitCode, 0);
+    auto ingest = runHub({"ingest", "--config", dir.file("conf/hub.json"), "--all"});
+    ASSERT_EQ(ingest.exitCode, 0) << ingest.err;
+    int connectors = 0;
+    std::istringstream lines(ingest.out);
+    for (std::string line; std::getline(lines, line);) {
+        rapidjson::Document summary;
+        if (summary.Parse(line.c_str()).HasParseError() || !summary.HasMember("connector")) {
+            continue;
+        }
+        ++connectors;
+        EXPECT_GT(summary["read"].GetInt64(), 0) << line;
+        EXPECT_EQ(summary["read"].GetInt64(), summary["accepted"].GetInt64() + summary["quarantined"].GetInt64() +
+                                                   summary["rejected_rows"].GetInt64())
+            << line;
+    }
+    EXPECT_EQ(connectors, 3);
+    auto stats = runHub({"stats", "--config", dir.file("conf/hub.json")});
+    rapidjson::Document counts;
+    counts.Parse(lastLine(stats.out).c_str());
+    EXPECT_GT(counts["duplicate_reports"].GetInt64(), 0) << "AF reports participations the register holds too";
+    EXPECT_EQ(counts["connectors"].Size(), 3u);
+}
+
 TEST(CliTest, CheckConfigNamesFilePointerAndReason) {
     TempDir dir;
     ASSERT_EQ(runHub({"init", "--data", std::string(FINSAM_SOURCE_DIR) + "/config/demo/data", "--out",
