@@ -183,12 +183,14 @@ void Database::execute(const std::string& sql, const Cells& params) {
     auto& entry = prepared(sql, params.size(), 0);
     bindValues(entry.values, entry.valueIndicators, params);
     entry.statement->execute(true);
+    release(entry);
 }
 
 std::optional<Database::Cells> Database::queryRow(const std::string& sql, const Cells& params, std::size_t columns) {
     auto& entry = prepared(sql, params.size(), columns);
     bindValues(entry.values, entry.valueIndicators, params);
     if (!entry.statement->execute(true)) {
+        release(entry);
         return std::nullopt;
     }
     Cells row(columns);
@@ -197,7 +199,17 @@ std::optional<Database::Cells> Database::queryRow(const std::string& sql, const 
             row[i] = entry.cells[i];
         }
     }
+    release(entry);
     return row;
+}
+
+// SOCI reads one row and leaves a SQLite statement mid-step, which holds the connection's read snapshot
+// open past COMMIT: other connections' writes would stay invisible and the WAL could never be reset.
+void Database::release(Prepared& entry) {
+    if (location_.backend == Backend::kSqlite) {
+        auto* backend = static_cast<soci::sqlite3_statement_backend*>(entry.statement->get_backend());
+        sqlite_api::sqlite3_reset(backend->stmt_);
+    }
 }
 
 }  // namespace finsam::store

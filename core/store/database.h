@@ -60,6 +60,7 @@ public:
 private:
     struct Prepared;
     Prepared& prepared(const std::string& sql, std::size_t params, std::size_t columns);
+    void release(Prepared& entry);
 
     StoreLocation location_;
     soci::session session_;

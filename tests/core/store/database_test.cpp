@@ -44,6 +44,22 @@ TEST_P(DatabaseTest, SequencesAllocateConsecutiveBlocksAndRollBack) {
     transaction.commit();
 }
 
+// The prepared-statement cache must not keep a read open: another connection's later commit is seen, and that
+// connection can write again (a SQLite statement left mid-step would pin the old snapshot and lock the WAL).
+TEST_P(DatabaseTest, CachedStatementsReleaseTheirReadAfterEachUse) {
+    TestStore store(GetParam());
+    auto reader = store.open();
+    auto writer = store.open();
+    const std::string value = "SELECT value FROM hub_sequence WHERE name = :p0";
+    ASSERT_EQ(reader->queryRow(value, {std::string("batch")}, 1)->at(0), "0");
+    writer->execute("UPDATE hub_sequence SET value = value + 5 WHERE name = :p0", {std::string("batch")});
+    // A read left open would pin the reader to the snapshot before that commit, and its write would fail
+    // ("database is locked": a stale snapshot may not write).
+    reader->execute("UPDATE hub_sequence SET value = value + 1 WHERE name = :p0", {std::string("batch")});
+    EXPECT_EQ(writer->queryRow(value, {std::string("batch")}, 1)->at(0), "6");
+    EXPECT_FALSE(reader->queryRow(value, {std::string("no-such-sequence")}, 1).has_value());
+}
+
 TEST(DatabaseOpenTest, ErrorNeverContainsThePassword) {
     // Quotes, backslashes and spaces must not break the connection string (libpq would echo a fragment).
     for (std::string password : {"s3cret-password", "it's a 'secret' \\ x=y", "trailing\\"}) {
