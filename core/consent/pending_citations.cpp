@@ -65,9 +65,17 @@ model::WorkRecord recordOf(const soci::row& row) {
 
 void PendingCitations::hold(const model::WorkRecord& deltagande, std::int64_t batchId, const std::string& today,
                             int graceDays) {
-    const auto day = common::parseIsoDate(today);
-    const std::string expires =
-        formatIsoDate(std::chrono::year_month_day{std::chrono::sys_days{*day} + std::chrono::days{graceDays}});
+    // A redelivery (AF sends every open row every day) refreshes what is held but never restarts the grace
+    // period: it runs from the first delivery.
+    auto held = database_.queryRow("SELECT expires_on FROM pending_citation WHERE entity_key = :p0",
+                                   {deltagande.entityKey()}, 1);
+    std::string expires;
+    if (held && held->at(0)) {
+        expires = *held->at(0);
+    } else {
+        const auto day = common::parseIsoDate(today);
+        expires = formatIsoDate(std::chrono::year_month_day{std::chrono::sys_days{*day} + std::chrono::days{graceDays}});
+    }
     const auto& person = *deltagande.person;
     drop(deltagande.entityKey());
     database_.execute("INSERT INTO pending_citation (entity_key, connector, organisation, source_key, tag, kon, "
@@ -77,9 +85,20 @@ void PendingCitations::hold(const model::WorkRecord& deltagande, std::int64_t ba
                        tagOf(person, deltagande.value("samtycke_ref")), person.kon, person.fodelsear,
                        fieldsJson(deltagande), std::to_string(deltagande.sourceRecordId), common::nowUtcIso(),
                        expires, std::to_string(batchId)});
+    any_ = true;
+}
+
+bool PendingCitations::any() {
+    if (!any_) {
+        any_ = database_.queryRow("SELECT 1 FROM pending_citation", {}, 1).has_value();
+    }
+    return *any_;
 }
 
 void PendingCitations::drop(const std::string& entityKey) {
+    if (!any()) {
+        return;  // nothing held: no statement per record
+    }
     database_.execute("DELETE FROM pending_citation WHERE entity_key = :p0", {entityKey});
 }
 
@@ -118,7 +137,7 @@ std::vector<model::WorkRecord> PendingCitations::releasedBy(const std::string& c
 std::vector<model::WorkRecord> PendingCitations::expired(const std::string& today) {
     std::vector<model::WorkRecord> records;
     std::string day = today;
-    soci::rowset<soci::row> rows = (database_.session().prepare << kColumns << "expires_on < :d", soci::use(day));
+    soci::rowset<soci::row> rows = (database_.session().prepare << kColumns << "expires_on <= :d", soci::use(day));
     for (const auto& row : rows) {
         records.push_back(recordOf(row));
         makeAnonymous(records.back());  // the SUS rule: kön, födelseår, insats and dates only

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -20,22 +21,26 @@ class PendingCitations {
 public:
     explicit PendingCitations(store::Database& database) : database_(database) {}
 
-    /// Holds `deltagande` (identified, citing a consent no store or batch knows). Replaces an earlier hold.
+    /// Holds `deltagande` (identified, citing a consent no store or batch knows). A redelivery replaces what
+    /// is held but keeps the grace period of the first delivery.
     void hold(const model::WorkRecord& deltagande, std::int64_t batchId, const std::string& today, int graceDays);
 
-    /// Forgets a held participation its source withdrew.
+    /// Forgets a held participation (its source withdrew it, or it was placed). Free when nothing is held.
     void drop(const std::string& entityKey);
 
     /// The held participations that consent `consentKey` (just recorded) answers, with their person restored.
     /// They are no longer held.
     std::vector<model::WorkRecord> releasedBy(const std::string& consentKey);
 
-    /// The held participations whose grace period ended before `today`, without person: to be applied as
-    /// anonymous. They are no longer held.
+    /// The held participations whose grace period ends by `today` (graceDays after the first delivery),
+    /// without person: to be applied as anonymous. They are no longer held.
     std::vector<model::WorkRecord> expired(const std::string& today);
 
 private:
+    bool any();
+
     store::Database& database_;
+    std::optional<bool> any_;  ///< whether anything is held, asked once per batch
 };
 
 }  // namespace finsam::consent

@@ -13,6 +13,8 @@
 #include "core/common/clock.h"
 #include "core/common/json.h"
 #include "core/consent/cited_consents.h"
+#include "core/consent/consent_policy.h"
+#include "core/consent/follow_up_window.h"
 #include "core/link/link_engine.h"
 #include "core/model/entity_spec.h"
 #include "core/store/audit_log.h"
@@ -227,9 +229,18 @@ bool DuplicateReports::samePerson(const Report& a, const Report& b) {
                                {low, high}, 1)) {
             return true;
         }
+        // A link that ended by the consent's normal expiry still makes the reports one participation; one that
+        // ended by withdrawal, a deny or protected identity does not.
         LinkEngine engine(database_, window_);
-        return engine.counterparts(personA).count(personB) != 0 &&
-               engine.allowedOn(personA, personB, a.delivered.value("startdatum")).allowed;
+        if (engine.counterparts(personA).count(personB) == 0) {
+            return false;
+        }
+        const auto now = engine.allowedOn(personA, personB, consent::formatIsoDate(common::todayInSweden()));
+        if (now.rule == consent::rule::kWithdrawn || now.rule == consent::rule::kDenied ||
+            now.rule == consent::rule::kProtectedIdentity) {
+            return false;
+        }
+        return engine.allowedOn(personA, personB, a.delivered.value("startdatum")).allowed;
     }
     return !a.kon.empty() && a.kon == b.kon && !a.fodelsear.empty() && a.fodelsear == b.fodelsear;
 }

@@ -137,6 +137,9 @@ AppliedBatch BatchApplier::apply(BatchCollector& batch, const std::string& check
     const std::string today = consent::formatIsoDate(common::todayInSweden());
     // Writes one record: a participation keeps its person only under a consent of that person.
     auto place = [&](model::WorkRecord& work) {
+        if (work.entity == "deltagande") {
+            pending.drop(work.entityKey());  // a newer delivery supersedes what was held
+        }
         const bool protectedBefore = work.person && protection.isProtected(*work.person);
         if (work.entity == "deltagande" && work.person && (protectedBefore || !consents.covers(work))) {
             consent::makeAnonymous(work);  // protected, or no consent of this person behind the citation
@@ -179,9 +182,14 @@ AppliedBatch BatchApplier::apply(BatchCollector& batch, const std::string& check
             auto anonymised = protection.protect(*work.protectedPerson, result.batchId);
             changes.insert(changes.end(), anonymised.begin(), anonymised.end());
         }
-        if (work.entity == "deltagande" && work.person && !protection.isProtected(*work.person) &&
-            !consents.covers(work) && !consents.citedExists(work) && !work.value("samtycke_ref").empty()) {
-            pending.hold(work, result.batchId, today, settings_.citationGraceDays);  // its consent may come later
+        // Another organisation's citation of a consent not read yet is held — once: a participation already
+        // placed (its grace ran out) is not held again by its next delivery. The förbund's register carries its
+        // own consents, so a citation there of one it lacks is simply uncovered.
+        if (work.entity == "deltagande" && work.person && !work.value("samtycke_ref").empty() &&
+            link::reportRole(work.organisation) != "forbund" &&
+            !protection.isProtected(*work.person) && !consents.covers(work) && !consents.citedExists(work) &&
+            !database_.queryRow("SELECT 1 FROM deltagande WHERE entity_key = :p0", {work.entityKey()}, 1)) {
+            pending.hold(work, result.batchId, today, settings_.citationGraceDays);
             continue;
         }
         place(work);

@@ -404,6 +404,11 @@ TEST_P(LinkingTest, ACitationReadBeforeItsConsentIsHeldThenPlacedIdentifiedOrAft
     EXPECT_EQ(count("SELECT COUNT(*) FROM pending_citation"), 2);
     EXPECT_EQ(count("SELECT COUNT(*) FROM feed_event WHERE type LIKE 'deltagande.%'"), 0);
     EXPECT_EQ(count("SELECT COUNT(*) FROM link_key"), 0) << "nothing of the person is kept but the tag";
+    // AF delivers the same rows again the next day: the grace period still runs from the first delivery.
+    database_->session() << "UPDATE pending_citation SET expires_on = '2099-01-01'";
+    deliver("af", {report("A-1", kConsenting, "FK9443-2026-000001", {{"avslutsanledning", "arbete"}}),
+                   report("A-2", kOnlyAf, "FK9443-2026-000099", {})});
+    EXPECT_EQ(count("SELECT COUNT(*) FROM pending_citation WHERE expires_on = '2099-01-01'"), 2);
 
     sdk::Record consent = samtycke("S-1", kConsenting, {"af"}, {"identitet", "deltagande", "ersattning"});
     consent.fields.push_back(field("blankett", "FK9443-2026-000001"));
@@ -423,6 +428,11 @@ TEST_P(LinkingTest, ACitationReadBeforeItsConsentIsHeldThenPlacedIdentifiedOrAft
     EXPECT_EQ(count("SELECT COUNT(*) FROM deltagande WHERE entity_key = 'af/A-2' AND anonymous = 1 AND "
                     "person_key IS NULL AND samtycke_ref IS NULL"),
               1);
+    // Its next delivery is not held again: it stays what it was placed as.
+    deliver("af", {report("A-1", kConsenting, "FK9443-2026-000001", {{"avslutsanledning", "arbete"}}),
+                   report("A-2", kOnlyAf, "FK9443-2026-000099", {})});
+    EXPECT_EQ(count("SELECT COUNT(*) FROM pending_citation"), 0);
+    EXPECT_EQ(count("SELECT COUNT(*) FROM deltagande WHERE entity_key = 'af/A-2' AND anonymous = 1"), 1);
 }
 
 TEST_P(LinkingTest, ProtectedIdentityLaterAnonymisesEverywhereAndStaysAnonymous) {

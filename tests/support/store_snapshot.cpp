@@ -98,10 +98,18 @@ std::string canonicalSnapshot(store::Database& database) {
 }
 
 std::string canonicalState(store::Database& database) {
+    // Active facts only: a retracted row is history, and how it got there may differ between orders.
     return snapshotOf(database,
-                      {kInsats, kBudget, kDeltagande, kSamtycke, kPerson,
-                       "SELECT entity_key, state, person_key, ersattningstyp, omfattning, from_datum, tom_datum "
-                       "FROM ersattningsperiod",
+                      {"SELECT entity_key, namn, inriktning, startdatum, slutdatum, malgrupp FROM insats "
+                       "WHERE state = 'active'",
+                       "SELECT entity_key, budget_kr, planerat_antal, esf FROM insats_budget WHERE state = 'active'",
+                       "SELECT entity_key, person_key, anonymous, kon, fodelsear, startdatum, slutdatum, "
+                       "forsorjning_fore, avslutsanledning FROM deltagande WHERE state = 'active'",
+                       "SELECT entity_key, person_key, galler_insats, parter, giltigt_fran, aterkallat FROM samtycke "
+                       "WHERE state = 'active'",
+                       kPerson,
+                       "SELECT entity_key, person_key, ersattningstyp, omfattning, from_datum, tom_datum "
+                       "FROM ersattningsperiod WHERE state = 'active'",
                        kActiveLinks,
                        "SELECT entity_key, duplicate_of FROM deltagande WHERE duplicate_of IS NOT NULL"},
                       Unlinked::kAlike);

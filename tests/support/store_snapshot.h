@@ -13,8 +13,8 @@ namespace finsam::testing {
 /// file give equal snapshots exactly when they hold the same facts and the same feed.
 std::string canonicalSnapshot(store::Database& database);
 
-/// The facts alone: canonicalSnapshot without the feed and the quarantine (whose order and lineage depend on
-/// the order sources were read), plus active cross-organisation links and merged reports. Two runs that read
+/// The facts alone: the active entities, persons, active cross-organisation links and merged reports, without
+/// the feed, the quarantine and retracted history (whose order and lineage depend on how sources were read). Two runs that read
 /// the same sources in different orders must agree on it.
 std::string canonicalState(store::Database& database);
 

@@ -89,10 +89,22 @@ bool AfCsvRun::applyNext(sdk::RecordSink& sink) {
         }
     }
     std::sort(candidates.begin(), candidates.end());
+    // Once the bounded list of applied files is full, files dated before everything it remembers were dealt
+    // with long ago: they are neither read nor refused again (refusing would push the next one out, forever).
+    std::string oldestRemembered;
+    if (state_.applied.size() >= SnapshotState::kAppliedKept) {
+        oldestRemembered = state_.date;
+        for (const auto& file : state_.applied) {
+            if (auto parsed = parseAfFileName(file.name); parsed && parsed->date < oldestRemembered) {
+                oldestRemembered = parsed->date;
+            }
+        }
+    }
     for (const auto& candidate : candidates) {
         const bool older = !state_.date.empty() && candidate.date < state_.date;
-        if (older && std::any_of(state_.applied.begin(), state_.applied.end(),
-                                 [&](const FileRef& file) { return file.name == candidate.name; })) {
+        if (older && (candidate.date < oldestRemembered ||
+                      std::any_of(state_.applied.begin(), state_.applied.end(),
+                                  [&](const FileRef& file) { return file.name == candidate.name; }))) {
             continue;  // an old file already dealt with: not even hashed again
         }
         std::string error;
@@ -136,10 +148,13 @@ void AfCsvRun::applyFile(const FileRef& file, const std::string& fileDate, const
         finish();  // AF sends a corrected file under a new date; the same bytes would be refused again
         return;
     }
-    // Rad_ids present in the new snapshot. A quarantined row is present too: it keeps its earlier state.
+    // Rad_ids present in the new snapshot. A quarantined row is present too: it keeps its earlier state. A row
+    // whose Rad_id cannot be read at all could be any row: then nothing is withdrawn from this snapshot.
     std::map<std::string, RowState> current;
+    bool unreadableRow = false;
     for (auto& row : parsed.rows) {
         if (row.id.empty()) {
+            unreadableRow = true;
             continue;
         }
         if (current.count(row.id) != 0) {
@@ -156,6 +171,14 @@ void AfCsvRun::applyFile(const FileRef& file, const std::string& fileDate, const
     SnapshotDiff diff;
     if (!state_.date.empty()) {
         diff = diffSnapshots(state_.rows, current, fileDate, settings_.agedOutMonths);
+    }
+    if (unreadableRow && !diff.withdrawn.empty()) {
+        sink.warn("AF snapshot of " + fileDate + ": a row without a readable Rad_id; " +
+                  std::to_string(diff.withdrawn.size()) + " withdrawal(s) not applied until a snapshot is whole");
+        for (const auto& withdrawal : diff.withdrawn) {
+            current[withdrawal.id] = state_.rows.at(withdrawal.id);  // still held as present
+        }
+        diff.withdrawn.clear();
     }
     if (diff.suspicious() && !settings_.acceptShrink) {
         sink.reject({{file.name, 0}, "shrink_guard",

@@ -95,7 +95,12 @@ MappedRow mapRow(const CsvRecord& record, const Header& header, const std::strin
         return out;
     };
     if (record.fields.size() != header.width) {
-        // Cells may have shifted: even the Rad_id cannot be trusted.
+        // Cells after a missing or extra one have shifted; the Rad_id still names the row when it sits before
+        // them, so the row counts as present in the snapshot (nothing is withdrawn because of a typo).
+        auto idColumn = header.index.find("Rad_id");
+        if (idColumn != header.index.end() && idColumn->second < record.fields.size()) {
+            out.id = std::string(sdk::toolkit::trim(record.fields[idColumn->second].value));
+        }
         return problem(0, "", "wrong_shape",
                        "row has " + std::to_string(record.fields.size()) + " fields, the header has " +
                            std::to_string(header.width));

@@ -5,6 +5,7 @@
 #include <fstream>
 
 #include "af_csv_test_support.h"
+#include "snapshot_state.h"
 #include "golden_file.h"
 #include "identity_scan.h"
 #include "temp_dir.h"
@@ -172,6 +173,38 @@ TEST(AfCsv, WithdrawnRowsAreRetractedAgedOutRowsAreKept) {
     EXPECT_TRUE(second.collected.rejections.empty()) << "2 of 4 expected rows withdrawn: not more than half";
 }
 
+TEST(AfCsv, ARowWithoutAReadableRadIdWithdrawsNothing) {
+    TempDir drop;
+    writeAfFile(drop.path(), "20200101",
+                {ers("AF-1", kA, "AKS", "2019-01-01", ""), ers("AF-2", kB, "AKS", "2019-01-01", ""),
+                 ers("AF-3", kC, "AKS", "2019-01-01", "")});
+    auto first = runAf(drop.path());
+    // AF-3 is missing, and one row has lost its Rad_id: it could be AF-3, so AF-3 is not withdrawn yet.
+    writeAfFile(drop.path(), "20200102",
+                {ers("AF-1", kA, "AKS", "2019-01-01", ""), ers("AF-2", kB, "AKS", "2019-01-01", ""),
+                 ers("", kC, "AKS", "2019-01-01", "")});
+    auto second = runAf(drop.path(), first.checkpoint);
+    for (const auto& record : second.collected.records) {
+        EXPECT_NE(record.operation, sdk::Operation::kRetract) << record.key;
+    }
+    ASSERT_EQ(second.collected.problems.size(), 1u);
+    EXPECT_EQ(second.collected.problems[0].field, "Rad_id");
+    // A short row whose Rad_id is still readable keeps that row present.
+    writeAfFile(drop.path(), "20200103",
+                {ers("AF-1", kA, "AKS", "2019-01-01", ""), ers("AF-2", kB, "AKS", "2019-01-01", ""),
+                 "AF-3;ERS;" + std::string(kC) + ";cut short"});
+    auto third = runAf(drop.path(), second.checkpoint);
+    for (const auto& record : third.collected.records) {
+        EXPECT_NE(record.operation, sdk::Operation::kRetract) << record.key;
+    }
+    // The next whole snapshot without AF-3 withdraws it.
+    writeAfFile(drop.path(), "20200104",
+                {ers("AF-1", kA, "AKS", "2019-01-01", ""), ers("AF-2", kB, "AKS", "2019-01-01", "")});
+    auto fourth = runAf(drop.path(), third.checkpoint);
+    ASSERT_EQ(fourth.collected.records.back().operation, sdk::Operation::kRetract);
+    EXPECT_EQ(fourth.collected.records.back().key, "AF-3");
+}
+
 TEST(AfCsv, TheShrinkGuardHoldsASuspiciousSnapshotUntilAccepted) {
     TempDir drop;
     writeAfFile(drop.path(), "20200101",
@@ -207,6 +240,23 @@ TEST(AfCsv, TheSameFileIsSkippedAnOlderOneIsRefusedTmpAndOtherForbundAreIgnored)
     EXPECT_TRUE(second.collected.records.empty());
     auto third = runAf(drop.path(), second.checkpoint);
     EXPECT_EQ(third.collected.rejections.size() + third.collected.records.size(), 0u);
+}
+
+TEST(AfCsv, FilesOlderThanAFullHistoryAreLeftAloneNotRefusedForever) {
+    TempDir drop;
+    // A checkpoint whose bounded list of applied files is full, the oldest remembered from 2021-01-01.
+    SnapshotState state;
+    state.date = "2023-03-11";
+    for (std::size_t i = 0; i < SnapshotState::kAppliedKept; ++i) {
+        char name[64];
+        std::snprintf(name, sizeof name, "af_finsam_2220001230_2021%02zu%02zu.csv", 1 + i / 28 % 12, 1 + i % 28);
+        state.markApplied({name, "00"});
+    }
+    writeAfFile(drop.path(), "20200101", {ers("AF-1", kA, "AKS", "2019-01-01", "")});
+    auto outcome = runAf(drop.path(), state.toJson());
+    EXPECT_EQ(outcome.result.status, sdk::Status::kOk);
+    EXPECT_EQ(outcome.batches, 1u) << "drained at once";
+    EXPECT_TRUE(outcome.collected.rejections.empty());
 }
 
 TEST(AfCsv, ACheckpointOfAnotherKindIsRefusedRatherThanGuessed) {
