@@ -33,6 +33,7 @@ struct WorkRecord {
     std::string entity;
     std::string sourceKey;     ///< the source's id of the entity
     bool retract = false;
+    bool amendment = false;    ///< the source says the entity exists already (sdk::Operation::kAmend)
     std::map<std::string, std::vector<std::string>> values;  ///< field -> values (one unless a list)
     std::map<std::string, std::int32_t> columns;             ///< field -> source column
     std::string source;

@@ -50,6 +50,7 @@ model::WorkRecord toWorkRecord(sdk::Record&& record, const BatchOrigin& origin) 
     work.entity = std::move(record.entity);
     work.sourceKey = std::move(record.key);
     work.retract = record.operation == sdk::Operation::kRetract;
+    work.amendment = record.operation == sdk::Operation::kAmend;
     for (auto& field : record.fields) {
         work.columns.emplace(field.name, field.column);
         work.values[field.name].push_back(std::move(field.value));
@@ -176,6 +177,11 @@ AppliedBatch BatchApplier::apply(BatchCollector& batch, const std::string& check
         if (work.retract) {
             pending.drop(work.entityKey());
             changes.push_back(writer.retract(work.entity, work.entityKey(), id));
+            if (changes.back().change == store::Change::kUnchanged && work.line > 0 &&
+                !writer.exists(work.entity, work.entityKey())) {
+                result.warnings.push_back(work.source + " line " + std::to_string(work.line) + ": cancels " +
+                                          work.entityKey() + ", which the hub never held: ignored");
+            }
             continue;
         }
         if (work.protectedPerson) {
@@ -193,6 +199,10 @@ AppliedBatch BatchApplier::apply(BatchCollector& batch, const std::string& check
             continue;
         }
         place(work);
+        if (work.amendment && changes.back().change == store::Change::kInserted) {
+            result.warnings.push_back(work.source + " line " + std::to_string(work.line) + ": amends " +
+                                      work.entityKey() + ", which the hub never held: kept as new");
+        }
     }
     for (const auto& entity : batch.snapshots) {
         if (snapshot.unknownEntity || snapshot.unknownKeyEntities.count(entity) != 0) {

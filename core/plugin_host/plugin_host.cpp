@@ -54,6 +54,11 @@ std::string checkAbi(const std::string& path) {
                           std::to_string(minor) + ", this hub speaks ABI " + std::to_string(sdk::kAbiMajor) +
                           "." + std::to_string(sdk::kAbiMinor) + ": rebuild the connector against this SDK");
     }
+    if (minor > sdk::kAbiMinor) {
+        throw PluginError(path + ": connector '" + id + "' was built for plugin ABI " + std::to_string(major) + "." +
+                          std::to_string(minor) + ", newer than this hub's " + std::to_string(sdk::kAbiMajor) + "." +
+                          std::to_string(sdk::kAbiMinor) + ": it may send what this hub cannot read; upgrade the hub");
+    }
     if (toolchain != hostToolchain()) {
         throw PluginError(path + ": connector '" + id + "' was built with " + toolchain + ", this hub with " +
                           hostToolchain() + ": the C++ ABI must match exactly");

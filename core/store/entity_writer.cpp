@@ -319,6 +319,12 @@ EntityChange EntityWriter::writeResolved(const model::WorkRecord& record, const 
     return {Change::kUpdated, record.entity, record.entityKey(), payloadOf(spec, record, personKey, true)};
 }
 
+bool EntityWriter::exists(const std::string& entity, const std::string& entityKey) {
+    return database_.queryRow("SELECT 1 FROM " + std::string(specOf(entity).name) + " WHERE entity_key = :p0",
+                              {entityKey}, 1)
+        .has_value();
+}
+
 std::set<std::string> EntityWriter::activeKeys(const std::string& entity, const std::string& connector) {
     const auto& spec = specOf(entity);
     std::vector<std::string> keys(1000);

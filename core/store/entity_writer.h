@@ -62,6 +62,9 @@ public:
     EntityChange writeResolved(const model::WorkRecord& record, const std::string& personKey,
                                const ReplacedValues& replaced);
 
+    /// True when the store holds `entityKey` of `entity`, in any state.
+    bool exists(const std::string& entity, const std::string& entityKey);
+
     /// Keys of active entities of `entity` last written by `connector`.
     std::set<std::string> activeKeys(const std::string& entity, const std::string& connector);
 

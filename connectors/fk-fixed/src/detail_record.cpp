@@ -159,7 +159,9 @@ std::variant<sdk::Record, sdk::Problem> DetailReader::read() {
     record.entity = kEntity;
     record.key = key_;
     record.operation =
-        period.andringskod == 'M' ? sdk::Operation::kRetract : sdk::Operation::kUpsert;
+        period.andringskod == 'M'   ? sdk::Operation::kRetract
+        : period.andringskod == 'A' ? sdk::Operation::kAmend
+                                    : sdk::Operation::kUpsert;
     record.fields.reserve(7);
     record.fields.push_back(
         field("personnummer", std::string(slice(line_, kPersonnummer)), kPersonnummer));

@@ -59,8 +59,8 @@ TEST(Detail, EveryFieldAtItsColumn) {
     }
 }
 
-TEST(Detail, AmendmentIsAnUpsertOfTheSameKeyAndMakuleringARetract) {
-    EXPECT_EQ(recordOf(good('A')).operation, sdk::Operation::kUpsert);
+TEST(Detail, AmendmentIsAnAmendOfTheSameKeyAndMakuleringARetract) {
+    EXPECT_EQ(recordOf(good('A')).operation, sdk::Operation::kAmend) << "the host warns when it amends nothing";
     EXPECT_EQ(recordOf(good('A')).key, recordOf(good('N')).key);
     EXPECT_EQ(recordOf(good('M')).operation, sdk::Operation::kRetract);
     EXPECT_EQ(recordOf(good('M')).key, recordOf(good('N')).key);

@@ -43,7 +43,10 @@ Value record(const Record& r, Allocator& a) {
     Value v(rapidjson::kObjectType);
     v.AddMember("entity", text(r.entity, a), a);
     v.AddMember("key", text(r.key, a), a);
-    v.AddMember("operation", text(r.operation == Operation::kUpsert ? "upsert" : "retract", a), a);
+    const char* operation = r.operation == Operation::kUpsert   ? "upsert"
+                            : r.operation == Operation::kAmend ? "amend"
+                                                               : "retract";
+    v.AddMember("operation", text(operation, a), a);
     v.AddMember("position", position(r.position, a), a);
     Value fields(rapidjson::kArrayType);
     for (const auto& f : r.fields) {

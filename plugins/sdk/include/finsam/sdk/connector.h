@@ -14,7 +14,7 @@ namespace finsam::sdk {
 /// the same toolchain (this is a C++ ABI: std::string and vtables must match exactly). Minor versions only
 /// add virtual hooks at the end of a class, each with a default implementation.
 inline constexpr int kAbiMajor = 1;
-inline constexpr int kAbiMinor = 0;
+inline constexpr int kAbiMinor = 1;  ///< 1.1: Operation::kAmend
 
 /// What the plugin was built with; read by the host through finsam_connector_abi() before anything else.
 struct AbiInfo {
@@ -40,7 +40,9 @@ struct Field {
     std::int32_t column = 0;  ///< 1-based column in the source row; 0 when not applicable
 };
 
-enum class Operation { kUpsert, kRetract };
+/// kAmend (ABI 1.1) is an upsert of an entity the partner says already exists (e.g. FK's `A` record): the host
+/// applies it as an upsert and warns when it did not exist.
+enum class Operation { kUpsert, kRetract, kAmend };
 
 /// One fact about one canonical entity, as the partner stated it.
 struct Record {
