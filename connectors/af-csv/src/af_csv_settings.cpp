@@ -4,6 +4,8 @@
 
 #include <rapidjson/document.h>
 
+#include "drop_dir.h"
+
 namespace finsam::connectors::af_csv {
 
 namespace fs = std::filesystem;
@@ -16,14 +18,7 @@ std::optional<Settings> parseSettings(const std::string& settingsJson, const std
         return std::nullopt;
     }
     Settings settings;
-    const auto dropDir = document.FindMember("drop_dir");
-    if (dropDir == document.MemberEnd() || !dropDir->value.IsString() || dropDir->value.GetStringLength() == 0) {
-        problems.emplace_back("/drop_dir: required, a non-empty string");
-    } else {
-        fs::path path(dropDir->value.GetString());
-        settings.dropDir = (path.is_relative() && !configDir.empty() ? fs::path(configDir) / path : path)
-                               .lexically_normal();
-    }
+    settings.dropDir = sdk::toolkit::readDropDir(document, configDir, problems);
     const auto orgnr = document.FindMember("forbund_orgnr");
     if (orgnr == document.MemberEnd() || !orgnr->value.IsString() || orgnr->value.GetStringLength() != 10 ||
         std::string(orgnr->value.GetString()).find_first_not_of("0123456789") != std::string::npos) {
@@ -59,13 +54,7 @@ std::vector<std::string> checkSettings(const std::string& settingsJson, const st
     if (!settings) {
         return problems;
     }
-    std::error_code error;
-    const auto status = fs::status(settings->dropDir, error);
-    if (!fs::exists(status)) {
-        problems.push_back("/drop_dir: " + settings->dropDir.string() + " does not exist");
-    } else if (!fs::is_directory(status)) {
-        problems.push_back("/drop_dir: " + settings->dropDir.string() + " is not a directory");
-    }
+    sdk::toolkit::checkDropDir(settings->dropDir, problems);
     return problems;
 }
 

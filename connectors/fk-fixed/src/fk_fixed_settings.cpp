@@ -5,6 +5,8 @@
 
 #include <rapidjson/document.h>
 
+#include "drop_dir.h"
+
 #include "field_syntax.h"
 
 namespace finsam::connectors::fk_fixed {
@@ -25,16 +27,7 @@ std::optional<Settings> parseSettings(const std::string& settingsJson, const std
         return std::nullopt;
     }
     Settings settings;
-    const auto dropDir = document.FindMember("drop_dir");
-    if (dropDir == document.MemberEnd() || !dropDir->value.IsString() ||
-        dropDir->value.GetStringLength() == 0) {
-        problems.emplace_back("/drop_dir: required, a non-empty string");
-    } else {
-        fs::path path(dropDir->value.GetString());
-        settings.dropDir =
-            (path.is_relative() && !configDir.empty() ? fs::path(configDir) / path : path)
-                .lexically_normal();
-    }
+    settings.dropDir = sdk::toolkit::readDropDir(document, configDir, problems);
     const auto receiver = document.FindMember("receiver_orgnr");
     if (receiver == document.MemberEnd() || !receiver->value.IsString() ||
         receiver->value.GetStringLength() != 10 || !allDigits(receiver->value.GetString())) {
@@ -65,13 +58,7 @@ std::vector<std::string> checkSettings(const std::string& settingsJson,
     if (!settings) {
         return problems;
     }
-    std::error_code error;
-    const auto status = fs::status(settings->dropDir, error);
-    if (!fs::exists(status)) {
-        problems.push_back("/drop_dir: " + settings->dropDir.string() + " does not exist");
-    } else if (!fs::is_directory(status)) {
-        problems.push_back("/drop_dir: " + settings->dropDir.string() + " is not a directory");
-    }
+    sdk::toolkit::checkDropDir(settings->dropDir, problems);
     if (!hasValidCheckDigit(settings->receiverOrgnr)) {
         problems.emplace_back(
             "/receiver_orgnr: the check digit does not match (mistyped?); every batch file would "

@@ -5,6 +5,8 @@
 
 #include <rapidjson/document.h>
 
+#include "drop_dir.h"
+
 #include <algorithm>
 
 #include "sheet_columns.h"
@@ -34,16 +36,7 @@ std::optional<Settings> parseSettings(const std::string& settingsJson, const std
         return std::nullopt;
     }
     Settings settings;
-    const auto dropDir = document.FindMember("drop_dir");
-    if (dropDir == document.MemberEnd() || !dropDir->value.IsString() ||
-        dropDir->value.GetStringLength() == 0) {
-        problems.emplace_back("/drop_dir: required, a non-empty string");
-    } else {
-        fs::path path(dropDir->value.GetString());
-        settings.dropDir =
-            (path.is_relative() && !configDir.empty() ? fs::path(configDir) / path : path)
-                .lexically_normal();
-    }
+    settings.dropDir = sdk::toolkit::readDropDir(document, configDir, problems);
     const auto marker = document.FindMember("marker");
     if (marker != document.MemberEnd()) {
         settings.marker = marker->value.IsString() ? marker->value.GetString() : "";
@@ -64,13 +57,7 @@ std::vector<std::string> checkSettings(const std::string& settingsJson,
     if (!settings) {
         return problems;
     }
-    std::error_code error;
-    const auto status = fs::status(settings->dropDir, error);
-    if (!fs::exists(status)) {
-        problems.push_back("/drop_dir: " + settings->dropDir.string() + " does not exist");
-    } else if (!fs::is_directory(status)) {
-        problems.push_back("/drop_dir: " + settings->dropDir.string() + " is not a directory");
-    }
+    sdk::toolkit::checkDropDir(settings->dropDir, problems);
     return problems;
 }
 
