@@ -7,6 +7,7 @@
 #include <Poco/Timestamp.h>
 
 #include <cstdlib>
+#include <ctime>
 
 namespace finsam::common {
 
@@ -41,10 +42,18 @@ std::optional<std::chrono::year_month_day> parseIsoDate(std::string_view text) {
 
 std::chrono::year_month_day todayInSweden() {
     // The daemon runs with TZ=Europe/Stockholm in production; LocalDateTime follows the process time zone.
-    Poco::LocalDateTime now;
-    return std::chrono::year_month_day{std::chrono::year{now.year()},
-                                       std::chrono::month{static_cast<unsigned>(now.month())},
-                                       std::chrono::day{static_cast<unsigned>(now.day())}};
+    // Asked once per record: the zone lookup is redone at most once a minute per thread.
+    thread_local std::time_t computedForMinute = -1;
+    thread_local std::chrono::year_month_day today{};
+    const std::time_t minute = std::time(nullptr) / 60;
+    if (minute != computedForMinute) {
+        Poco::LocalDateTime now;
+        today = std::chrono::year_month_day{std::chrono::year{now.year()},
+                                            std::chrono::month{static_cast<unsigned>(now.month())},
+                                            std::chrono::day{static_cast<unsigned>(now.day())}};
+        computedForMinute = minute;
+    }
+    return today;
 }
 
 }  // namespace finsam::common

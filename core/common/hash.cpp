@@ -7,6 +7,8 @@
 
 #include <sys/random.h>
 
+#include <algorithm>
+#include <array>
 #include <cerrno>
 #include <stdexcept>
 #include <vector>
@@ -21,20 +23,33 @@ std::string sha256Hex(std::string_view data) {
 
 namespace {
 
+// Draws from the kernel CSPRNG (getrandom(2)) through a per-thread pool refilled 4 KiB at a time: a new
+// person key or feed batch per record made one system call each dominate bulk ingest. Bytes are never reused.
 std::vector<unsigned char> randomBytes(int bytes) {
-    std::vector<unsigned char> buffer(static_cast<std::size_t>(bytes));
-    // getrandom(2) from the kernel CSPRNG: no file to open per call (Poco::RandomInputStream opens
-    // /dev/urandom each time, which dominated ingest when every feed event got an id).
-    std::size_t filled = 0;
-    while (filled < buffer.size()) {
-        ssize_t got = getrandom(buffer.data() + filled, buffer.size() - filled, 0);
-        if (got < 0) {
-            if (errno == EINTR) {
-                continue;
+    thread_local std::array<unsigned char, 4096> pool;
+    thread_local std::size_t used = pool.size();
+    std::vector<unsigned char> buffer;
+    buffer.reserve(static_cast<std::size_t>(bytes));
+    while (buffer.size() < static_cast<std::size_t>(bytes)) {
+        if (used == pool.size()) {
+            std::size_t filled = 0;
+            while (filled < pool.size()) {
+                ssize_t got = getrandom(pool.data() + filled, pool.size() - filled, 0);
+                if (got < 0) {
+                    if (errno == EINTR) {
+                        continue;
+                    }
+                    throw std::runtime_error("getrandom failed");
+                }
+                filled += static_cast<std::size_t>(got);
             }
-            throw std::runtime_error("getrandom failed");
+            used = 0;
         }
-        filled += static_cast<std::size_t>(got);
+        std::size_t take = std::min(pool.size() - used, static_cast<std::size_t>(bytes) - buffer.size());
+        buffer.insert(buffer.end(), pool.begin() + static_cast<std::ptrdiff_t>(used),
+                      pool.begin() + static_cast<std::ptrdiff_t>(used + take));
+        std::fill_n(pool.begin() + static_cast<std::ptrdiff_t>(used), take, 0);  // drawn bytes leave the pool
+        used += take;
     }
     return buffer;
 }

@@ -5,12 +5,29 @@
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
+#include <cstdint>
+#include <ctime>
+
 #include "core/common/clock.h"
 #include "core/common/hash.h"
 
 namespace finsam::link {
 
 namespace {
+
+// Random, never derived from the number: the key reveals nothing even to someone holding the secret. Letters
+// only, so no log or document can mistake it for a number. It begins with the creation second (as letters) so
+// new persons land at the end of every index keyed by person, not at random pages all over a large file; the
+// creation time is no secret (the feed publishes when each person appeared).
+std::string newPersonKey() {
+    static constexpr char kLetters[] = "abcdefghijklmnop";
+    auto seconds = static_cast<std::uint64_t>(std::time(nullptr));
+    std::string key(10, 'a');
+    for (int i = 9; i >= 0; --i, seconds >>= 4) {
+        key[static_cast<std::size_t>(i)] = kLetters[seconds & 0x0f];
+    }
+    return key + common::randomLetters(11);  // 10 + 22 letters: 88 random bits
+}
 
 std::string personPayload(const std::string& personKey, const std::string& kon, const std::string& fodelsear) {
     rapidjson::StringBuffer buffer;
@@ -38,9 +55,7 @@ ResolvedPerson PersonResolver::resolve(const std::string& organisation, const mo
                                     "l.key_id = :p2 AND l.value = :p3",
                                     {organisation, person.linkKind, person.linkKeyId, person.linkKey}, 2);
     const std::string now = common::nowUtcIso();
-    // Random, never derived from the number: the key reveals nothing even to someone holding the secret.
-    // Letters only, so no log or document can mistake it for a number.
-    resolved.personKey = known ? known->at(0).value_or("") : common::randomLetters(16);
+    resolved.personKey = known ? known->at(0).value_or("") : newPersonKey();
     std::string payload = personPayload(resolved.personKey, person.kon, person.fodelsear);
     std::string hash = common::sha256Hex(payload);
     auto orNull = [](const std::string& value) {
