@@ -1,0 +1,38 @@
+// connectors/region-fhir/src/patient_identity.h — who an included Patient is, as far as the hub may know:
+// a national number, a region-local reservnummer, the protection label, gender and birth year. Names are
+// never read (region-fhir.md: for probabilistic linking only, never stored).
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "fhir_json.h"
+#include "mapped_resource.h"
+
+namespace finsam::connectors::region_fhir {
+
+struct PatientFacts {
+    std::string id;
+    /// Personnummer or samordningsnummer, 12 digits, checked (date, Luhn, kind = system). A personnummer
+    /// wins over a samordningsnummer (a person keeps the old one after getting a personnummer).
+    std::optional<std::string> nationalNumber;
+    /// The region's reservnummer: opaque, links only within the region (kept out of every record for now,
+    /// see README "Identities").
+    bool hasReservnummer = false;
+    /// meta.security v3-Confidentiality R (or the stricter V): skyddade personuppgifter, anonymous.
+    bool protectedIdentity = false;
+    std::string gender;     ///< male|female|other|unknown as sent; mapped by config/mappings/region-fhir.json
+    std::string birthYear;  ///< from birthDate
+};
+
+struct PatientReading {
+    std::optional<PatientFacts> facts;
+    std::optional<ResourceFault> fault;
+};
+
+/// Reads the Patient at pointer `at`. A bad identifier (wrong shape, invalid number, a kind its system
+/// contradicts, two different national numbers) or a birthDate that is no date is a fault.
+PatientReading readPatient(const JsonValue& patient, const Pointer& at);
+
+}  // namespace finsam::connectors::region_fhir
