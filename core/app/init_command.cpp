@@ -145,26 +145,73 @@ bool holdsFileStartingWith(const fs::path& dir, const std::string& prefix) {
     return false;
 }
 
+// A secret the operator keeps in a file: the config names the file (absolute), never the value.
+std::string secretFile(const Arguments& arguments, const std::string& option) {
+    fs::path file = fs::absolute(arguments.require(option));
+    if (!fs::is_regular_file(file)) {
+        throw UsageError("--" + option + " " + file.string() + " is not a readable file");
+    }
+    return "{\"file\": " + common::jsonQuote(file.string()) + "}";
+}
+
+std::string httpBaseUrl(const Arguments& arguments, const std::string& option) {
+    std::string url = arguments.require(option);
+    if (!std::regex_match(url, std::regex("https?://[^/?# ]+(/[^?# ]*)?"))) {
+        throw UsageError("--" + option + " must be an http(s) URL without a query, e.g. https://fhir.region.se/R4");
+    }
+    while (url.size() > 1 && url.back() == '/') {
+        url.pop_back();
+    }
+    return url;
+}
+
+// TLS trust for an HTTP connector: the system store unless a CA bundle is named.
+std::string tlsSettings(const Arguments& arguments, const std::string& option) {
+    std::string ca = arguments.get(option, "");
+    if (ca.empty()) {
+        return "{\"verify\": true}";
+    }
+    if (!fs::is_regular_file(ca)) {
+        throw UsageError("--" + option + " " + ca + " is not a readable file");
+    }
+    return "{\"ca_file\": " + common::jsonQuote(fs::absolute(ca).string()) + ", \"verify\": true}";
+}
+
+std::string organisationId(const Arguments& arguments, const std::string& option, const std::string& fallback,
+                           const char* pattern) {
+    std::string id = arguments.get(option, fallback);
+    if (!std::regex_match(id, std::regex(pattern))) {
+        throw UsageError("--" + option + " must look like " + fallback);
+    }
+    return id;
+}
+
 }  // namespace
 
 int runInit(const Args& args) {
-    Arguments arguments(args, {"data", "out", "forbund", "forbund-orgnr"}, {});
-    fs::path data = fs::absolute(arguments.require("data"));
+    Arguments arguments(args,
+                        {"data", "out", "forbund", "forbund-orgnr", "region-url", "region-token-file",
+                         "region-ca-file", "region-org", "kommun-url", "kommun-client-id-file",
+                         "kommun-client-secret-file", "kommun-ca-file", "kommun-org"},
+                        {});
+    // --data (the file drops) may be left out when only HTTP partners are configured.
+    const bool httpOnly = !arguments.has("data") && (arguments.has("region-url") || arguments.has("kommun-url"));
+    fs::path data = httpOnly ? fs::path() : fs::absolute(arguments.require("data"));
     fs::path out = fs::absolute(arguments.require("out"));
-    if (!fs::is_directory(data)) {
+    if (!httpOnly && !fs::is_directory(data)) {
         throw UsageError("--data " + data.string() + " is not a directory");
     }
     if (fs::exists(out / "hub.json")) {
         throw UsageError(out.string() + "/hub.json exists: init never overwrites a configuration or its key");
     }
-    std::string forbundId = arguments.get("forbund", forbundIdFromData(data));
+    std::string forbundId = arguments.get("forbund", httpOnly ? "" : forbundIdFromData(data));
     if (forbundId.empty()) {
         throw UsageError("cannot tell the förbund from the data: give --forbund forbund-<slug>");
     }
     if (!std::regex_match(forbundId, std::regex("forbund-[a-z0-9-]+"))) {
         throw UsageError("--forbund must look like forbund-<slug> (lowercase letters, digits, '-')");
     }
-    std::string orgnr = arguments.get("forbund-orgnr", orgnrFromData(data));
+    std::string orgnr = arguments.get("forbund-orgnr", httpOnly ? "" : orgnrFromData(data));
     if (!orgnr.empty() && !validOrganisationsnummer(orgnr)) {
         throw UsageError("--forbund-orgnr must be 10 digits with a valid check digit");
     }
@@ -178,12 +225,12 @@ int runInit(const Args& args) {
         mappings.push_back(plugin + ".json");
     };
     auto dropDir = [&](const char* partner) { return common::jsonQuote((data / partner).string()); };
-    if (fs::exists(data / "forbund" / "insatser.csv") || fs::exists(data / "forbund" / "KLAR")) {
+    if (!httpOnly && (fs::exists(data / "forbund" / "insatser.csv") || fs::exists(data / "forbund" / "KLAR"))) {
         add("forbund", "forbund-csv", forbundId, "{\"drop_dir\": " + dropDir("forbund") + "}");
     }
     // AF and FK name their files for the förbund's organisationsnummer; the connectors read only those.
-    const bool afFiles = holdsFileStartingWith(data / "af", "af_finsam_");
-    const bool fkFiles = holdsFileStartingWith(data / "fk", "fk_ers_");
+    const bool afFiles = !httpOnly && holdsFileStartingWith(data / "af", "af_finsam_");
+    const bool fkFiles = !httpOnly && holdsFileStartingWith(data / "fk", "fk_ers_");
     if ((afFiles || fkFiles) && orgnr.empty()) {
         throw UsageError("AF or FK files need the förbund's organisationsnummer: give --forbund-orgnr");
     }
@@ -195,8 +242,28 @@ int runInit(const Args& args) {
         add("fk", "fk-fixed", "fk",
             "{\"drop_dir\": " + dropDir("fk") + ", \"receiver_orgnr\": " + common::jsonQuote(orgnr) + "}");
     }
+    // The HTTP partners: a URL and where their credentials live (never the credentials themselves).
+    bool kommunJoinKey = false;
+    if (arguments.has("region-url")) {
+        const std::string org = organisationId(arguments, "region-org", "region-01", "region-[0-9]{2}");
+        add(org, "region-fhir", org,
+            "{\"base_url\": " + common::jsonQuote(httpBaseUrl(arguments, "region-url")) +
+                ", \"token\": " + secretFile(arguments, "region-token-file") +
+                ", \"tls\": " + tlsSettings(arguments, "region-ca-file") + "}");
+    }
+    if (arguments.has("kommun-url")) {
+        const std::string org = organisationId(arguments, "kommun-org", "kommun-0180", "kommun-[0-9]{4}");
+        kommunJoinKey = true;
+        add(org, "kommun-api", org,
+            "{\"base_url\": " + common::jsonQuote(httpBaseUrl(arguments, "kommun-url")) +
+                ", \"client_id\": " + secretFile(arguments, "kommun-client-id-file") +
+                ", \"client_secret\": " + secretFile(arguments, "kommun-client-secret-file") +
+                ", \"join_key\": {\"file\": \"../keys/kommun-join.key\"}, \"tls\": " +
+                tlsSettings(arguments, "kommun-ca-file") + "}");
+    }
     if (instances.empty()) {
-        throw UsageError("no partner folder recognised in " + data.string() + " (expected forbund/, af/ or fk/)");
+        throw UsageError("no partner folder recognised in " + data.string() +
+                         " (expected forbund/, af/ or fk/) and no --region-url or --kommun-url given");
     }
     for (const auto& name : mappings) {
         const auto* mapping = common::findEmbedded(common::embeddedMappings(), name);
@@ -205,6 +272,12 @@ int runInit(const Args& args) {
     fs::create_directories(out / "keys");
     fs::permissions(out / "keys", fs::perms::owner_all, fs::perm_options::replace);
     identity::writeNewKeyFile((out / "keys" / "pseudonym.key").string());
+    if (kommunJoinKey) {
+        // The kommun connector names persons in its checkpoint only by an HMAC under a key of its own.
+        writeFile(out / "keys" / "kommun-join.key", common::randomHex(32) + "\n");
+        fs::permissions(out / "keys" / "kommun-join.key", fs::perms::owner_read | fs::perms::owner_write,
+                        fs::perm_options::replace);
+    }
 
     std::string admin = common::randomHex(32);
     std::string reader = common::randomHex(32);

@@ -110,6 +110,44 @@ TEST(CliTest, InitRecognisesEveryPartnerFolderAndTheWholeDemoWorldIngests) {
     EXPECT_EQ(counts["connectors"].Size(), 3u);
 }
 
+TEST(CliTest, InitScaffoldsTheHttpPartnersWithCredentialFilesNeverTheirValues) {
+    TempDir dir;
+    fs::create_directories(dir.file("secrets"));
+    std::ofstream(dir.file("secrets/region.token")) << "region-token-value\n";
+    std::ofstream(dir.file("secrets/kommun.id")) << "kommun-client\n";
+    std::ofstream(dir.file("secrets/kommun.secret")) << "kommun-secret-value\n";
+    auto init = runHub({"init", "--out", dir.file("conf"), "--forbund", "forbund-sthlm", "--region-url",
+                        "https://fhir.region.test/R4/", "--region-token-file", dir.file("secrets/region.token"),
+                        "--kommun-url", "https://api.kommun.test", "--kommun-client-id-file",
+                        dir.file("secrets/kommun.id"), "--kommun-client-secret-file",
+                        dir.file("secrets/kommun.secret"), "--kommun-org", "kommun-0180"});
+    ASSERT_EQ(init.exitCode, 0) << init.err;
+    EXPECT_NE(init.out.find("with 2 connector(s)"), std::string::npos) << init.out;
+    const std::string region = fileBytes(dir.file("conf/connectors/region-01.json"));
+    EXPECT_NE(region.find("\"base_url\": \"https://fhir.region.test/R4\""), std::string::npos) << region;
+    EXPECT_NE(region.find(dir.file("secrets/region.token")), std::string::npos) << "the file is named";
+    const std::string kommun = fileBytes(dir.file("conf/connectors/kommun-0180.json"));
+    EXPECT_NE(kommun.find("\"plugin\": \"kommun-api\""), std::string::npos) << kommun;
+    for (const std::string& config : {region, kommun, fileBytes(dir.file("conf/hub.json"))}) {
+        for (const char* secret : {"region-token-value", "kommun-client\"", "kommun-secret-value"}) {
+            EXPECT_EQ(config.find(secret), std::string::npos) << "no credential is copied into a config";
+        }
+    }
+    auto mode = fs::status(dir.file("conf/keys/kommun-join.key")).permissions();
+    EXPECT_EQ(mode & (fs::perms::group_all | fs::perms::others_all), fs::perms::none);
+    auto check = runHub({"check-config", "--config", dir.file("conf/hub.json")});
+    EXPECT_EQ(check.exitCode, 0) << check.out << check.err;
+
+    auto missing = runHub({"init", "--out", dir.file("conf2"), "--forbund", "forbund-sthlm", "--region-url",
+                           "https://fhir.region.test/R4", "--region-token-file", dir.file("secrets/none")});
+    EXPECT_NE(missing.exitCode, 0);
+    EXPECT_NE(missing.err.find("--region-token-file"), std::string::npos) << missing.err;
+    auto badUrl = runHub({"init", "--out", dir.file("conf3"), "--forbund", "forbund-sthlm", "--region-url",
+                          "fhir.region.test", "--region-token-file", dir.file("secrets/region.token")});
+    EXPECT_NE(badUrl.exitCode, 0);
+    EXPECT_NE(badUrl.err.find("--region-url"), std::string::npos) << badUrl.err;
+}
+
 TEST(CliTest, CheckConfigNamesFilePointerAndReason) {
     TempDir dir;
     ASSERT_EQ(runHub({"init", "--data", std::string(FINSAM_SOURCE_DIR) + "/config/demo/data", "--out",
