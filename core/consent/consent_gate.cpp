@@ -28,7 +28,9 @@ std::optional<model::Rejection> ConsentGate::process(model::WorkRecord& record) 
     if (record.entity != "deltagande" || record.retract) {
         return std::nullopt;
     }
-    if (!record.person || record.value("samtycke_ref").empty()) {
+    // Without a person there is nothing to keep. With one, the store decides: a cited consent of the same
+    // person, or one in force at the start (validity_coverage.h), keeps it identified.
+    if (!record.person) {
         record.anonymous = true;
     }
     if (record.anonymous) {

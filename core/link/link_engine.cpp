@@ -25,15 +25,24 @@ std::string organisationOf(store::Database& database, const std::string& personK
     return organisation;
 }
 
-// Dates of a person's records: participation starts and benefit period starts.
-std::vector<std::chrono::year_month_day> recordDates(store::Database& database, const std::string& personKey) {
-    std::vector<std::chrono::year_month_day> dates;
-    for (const char* sql : {"SELECT startdatum FROM deltagande WHERE state = 'active' AND person_key = :p",
-                            "SELECT from_datum FROM ersattningsperiod WHERE state = 'active' AND person_key = :p"}) {
+// A person's records: participation starts and benefit period starts, each with the consent category it falls
+// under (codes.md): a participation is `deltagande` whoever reports it (the region's FINSAM episodes too), a
+// benefit period `ersattning`.
+struct RecordDate {
+    std::chrono::year_month_day date;
+    std::string category;
+};
+
+std::vector<RecordDate> recordDates(store::Database& database, const std::string& personKey) {
+    std::vector<RecordDate> dates;
+    for (auto [sql, category] :
+         {std::pair{"SELECT startdatum FROM deltagande WHERE state = 'active' AND person_key = :p", "deltagande"},
+          std::pair{"SELECT from_datum FROM ersattningsperiod WHERE state = 'active' AND person_key = :p",
+                    "ersattning"}}) {
         soci::rowset<std::string> rows = (database.session().prepare << sql, soci::use(personKey));
         for (const auto& value : rows) {
             if (auto date = common::parseIsoDate(value)) {
-                dates.push_back(*date);
+                dates.push_back({*date, category});
             }
         }
     }
@@ -61,16 +70,6 @@ std::string linkPayload(const std::string& a, const std::string& b, const std::s
 
 }  // namespace
 
-std::string categoryOfOrganisation(const std::string& organisation) {
-    if (organisation.rfind("forbund-", 0) == 0) {
-        return "deltagande";
-    }
-    if (organisation.rfind("region-", 0) == 0) {
-        return "halsa";
-    }
-    return "ersattning";  // af, fk, kommun-NNNN keep benefit periods
-}
-
 struct LinkEngine::Decision {
     consent::LinkDecision link;
     std::string validFrom;
@@ -96,8 +95,6 @@ LinkEngine::Decision LinkEngine::decide(const std::string& personA, const std::s
     consent::LinkQuestion question;
     question.orgA = organisationOf(database_, personA);
     question.orgB = organisationOf(database_, personB);
-    question.categoryA = categoryOfOrganisation(question.orgA);
-    question.categoryB = categoryOfOrganisation(question.orgB);
     question.purpose = purpose_;
     question.date = today;
     auto datesA = recordDates(database_, personA);
@@ -106,10 +103,12 @@ LinkEngine::Decision LinkEngine::decide(const std::string& personA, const std::s
     decision.link = {false, std::string(consent::rule::kNoConsent), "", "no records to link"};
     // The pair is linked when some record of each may be linked; otherwise the first refusal explains why.
     bool first = true;
-    for (auto dateA : datesA) {
-        for (auto dateB : datesB) {
-            question.recordDateA = dateA;
-            question.recordDateB = dateB;
+    for (const auto& recordA : datesA) {
+        for (const auto& recordB : datesB) {
+            question.recordDateA = recordA.date;
+            question.recordDateB = recordB.date;
+            question.categoryA = recordA.category;
+            question.categoryB = recordB.category;
             auto link = consent::mayLink(consents, question, participations, window_);
             if (link.allowed || first) {
                 decision.link = link;

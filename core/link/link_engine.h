@@ -14,9 +14,6 @@
 
 namespace finsam::link {
 
-/// Which consent category an organisation's records belong to (the records each kind of member keeps).
-std::string categoryOfOrganisation(const std::string& organisation);
-
 /// After a batch, re-decides every cross-organisation pair of persons that share a link key and involve a
 /// person the batch touched (architecture §4): a pair is linked while a consent in force names both
 /// parties for both records' categories and the purpose, and both records fall in the follow-up window of a

@@ -11,6 +11,7 @@
 #include "core/consent/consent_registry.h"
 #include "core/consent/follow_up_window.h"
 #include "core/consent/pending_citations.h"
+#include "core/consent/validity_coverage.h"
 #include "core/link/link_engine.h"
 #include "core/link/protected_identity.h"
 #include "core/feed/feed_writer.h"
@@ -135,6 +136,10 @@ AppliedBatch BatchApplier::apply(BatchCollector& batch, const std::string& check
     // Pass 2: lineage, quarantine, people and entities, in source order.
     link::ProtectedIdentity protection(database_);
     consent::PendingCitations pending(database_);
+    consent::ValidityCoverage validityCoverage(database_);
+    // Participations citing no consent are placed after the batch's other records: a consent later in the
+    // same batch then counts as it would from an earlier batch.
+    std::vector<model::WorkRecord*> uncited;
     const std::string today = consent::formatIsoDate(common::todayInSweden());
     // Writes one record: a participation keeps its person only under a consent of that person.
     auto place = [&](model::WorkRecord& work) {
@@ -142,10 +147,18 @@ AppliedBatch BatchApplier::apply(BatchCollector& batch, const std::string& check
             pending.drop(work.entityKey());  // a newer delivery supersedes what was held
         }
         const bool protectedBefore = work.person && protection.isProtected(*work.person);
-        if (work.entity == "deltagande" && work.person && (protectedBefore || !consents.covers(work))) {
-            consent::makeAnonymous(work);  // protected, or no consent of this person behind the citation
+        // A citation must name a consent of this person; a participation citing none is covered by one of
+        // the person's consents in force at its start, if any.
+        std::optional<std::string> withdrawnAt;
+        if (work.entity == "deltagande" && work.person && !protectedBefore) {
+            withdrawnAt = work.value("samtycke_ref").empty()
+                              ? validityCoverage.coveringWithdrawal(work)
+                              : consents.covers(work) ? std::optional(consents.withdrawnAt(work)) : std::nullopt;
+        }
+        if (work.entity == "deltagande" && work.person && !withdrawnAt) {
+            consent::makeAnonymous(work);  // protected, or no consent of this person covers it
         } else if (work.entity == "deltagande" && work.person) {
-            consent::endAtWithdrawal(work, consents.withdrawnAt(work));
+            consent::endAtWithdrawal(work, *withdrawnAt);
         } else if (protectedBefore) {
             work.person.reset();
             work.anonymous = true;
@@ -160,6 +173,14 @@ AppliedBatch BatchApplier::apply(BatchCollector& batch, const std::string& check
             }
         }
         changes.push_back(writer.upsert(work, personKey));
+    };
+    // A delivered record (not a held one released later): an amendment of something never held is worth a warning.
+    auto placeDelivered = [&](model::WorkRecord& work) {
+        place(work);
+        if (work.amendment && changes.back().change == store::Change::kInserted) {
+            result.warnings.push_back(work.source + " line " + std::to_string(work.line) + ": amends " +
+                                      work.entityKey() + ", which the hub never held: kept as new");
+        }
     };
     for (auto& [work, rejection, id] : processed) {
         const std::string payloadHash = common::sha256Hex(work.raw);
@@ -198,11 +219,14 @@ AppliedBatch BatchApplier::apply(BatchCollector& batch, const std::string& check
             pending.hold(work, result.batchId, today, settings_.citationGraceDays);
             continue;
         }
-        place(work);
-        if (work.amendment && changes.back().change == store::Change::kInserted) {
-            result.warnings.push_back(work.source + " line " + std::to_string(work.line) + ": amends " +
-                                      work.entityKey() + ", which the hub never held: kept as new");
+        if (work.entity == "deltagande" && work.person && work.value("samtycke_ref").empty()) {
+            uncited.push_back(&work);
+            continue;
         }
+        placeDelivered(work);
+    }
+    for (auto* work : uncited) {
+        placeDelivered(*work);
     }
     for (const auto& entity : batch.snapshots) {
         if (snapshot.unknownEntity || snapshot.unknownKeyEntities.count(entity) != 0) {

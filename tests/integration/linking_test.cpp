@@ -435,6 +435,39 @@ TEST_P(LinkingTest, ACitationReadBeforeItsConsentIsHeldThenPlacedIdentifiedOrAft
     EXPECT_EQ(count("SELECT COUNT(*) FROM deltagande WHERE entity_key = 'af/A-2' AND anonymous = 1"), 1);
 }
 
+TEST_P(LinkingTest, AParticipationCitingNoConsentIsCoveredByOneInForceAtItsStart) {
+    // The region's FINSAM episodes cite no consent; the region's own FHIR Consent covers those that start
+    // inside its validity (architecture §4), and their records are of category deltagande, not halsa.
+    deliver("fk", {benefitPeriod("P-1", kConsenting)});
+    sdk::Record consent = samtycke("R-C1", kConsenting, {"fk", "region-01"}, {"deltagande", "ersattning"});
+    consent.fields.push_back(field("status", "active"));
+    consent.fields.push_back(field("beslut", "permit"));
+    auto episode = [](const std::string& key, const char* number, const char* start) {
+        sdk::Record record = deltagande(key, number, "");
+        record.fields[1].value = start;
+        return record;
+    };
+    // The episode comes before the consent in the same batch: placed after the batch's other records.
+    deliver("region-01", {episode("E-1", kConsenting, "2026-06-01"), episode("E-2", kNoConsent, "2026-06-01"),
+                          episode("E-3", kConsenting, "2026-05-01"), consent});
+    EXPECT_EQ(count("SELECT COUNT(*) FROM deltagande WHERE entity_key = 'region-01/E-1' AND anonymous = 0 AND "
+                    "person_key IS NOT NULL"),
+              1) << "started inside the consent's validity";
+    EXPECT_EQ(count("SELECT COUNT(*) FROM deltagande WHERE entity_key = 'region-01/E-2' AND anonymous = 1"), 1)
+        << "no consent of that person";
+    EXPECT_EQ(count("SELECT COUNT(*) FROM deltagande WHERE entity_key = 'region-01/E-3' AND anonymous = 1"), 1)
+        << "started before the consent was valid";
+    EXPECT_EQ(count("SELECT COUNT(*) FROM person_link WHERE state = 'active'"), 1)
+        << "the region's participation and FK's benefit period, under the region's consent";
+
+    // A withdrawal ends the covered participation that day, as for a cited consent.
+    consent.fields.push_back(field("aterkallat", "2026-07-15"));
+    deliver("region-01", {consent, episode("E-1", kConsenting, "2026-06-01")});
+    EXPECT_EQ(count("SELECT COUNT(*) FROM deltagande WHERE entity_key = 'region-01/E-1' AND "
+                    "slutdatum = '2026-07-15' AND avslutsanledning = 'samtycke_aterkallat'"),
+              1);
+}
+
 TEST_P(LinkingTest, ProtectedIdentityLaterAnonymisesEverywhereAndStaysAnonymous) {
     deliver("fk", {benefitPeriod("P-1", kConsenting)});
     forbundDelivery("");
