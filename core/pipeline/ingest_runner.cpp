@@ -93,7 +93,8 @@ IngestSummary IngestRunner::drain(const config::ConnectorInstanceConfig& instanc
         sdk::Context context{instance.id, instance.organisation, instance.dir, &connectorLogger};
         store::BatchLog log(database_, instance.id);
         sdk::Result openError;
-        auto run = connector.open(instance.settingsJson, log.checkpoint(), context, openError);
+        std::string committed = log.checkpoint();  // kept here: re-reading it per batch costs a large one's size
+        auto run = connector.open(instance.settingsJson, committed, context, openError);
         if (!run) {
             throw std::runtime_error(std::string("open failed (") + statusName(openError.status) + "): " +
                                      openError.message);
@@ -115,8 +116,9 @@ IngestSummary IngestRunner::drain(const config::ConnectorInstanceConfig& instanc
                                          "): " + outcome.result.message);
             }
             std::vector<std::string> warnings = batch.warnings;
-            if (!batch.empty() || outcome.checkpoint != log.checkpoint()) {
+            if (!batch.empty() || outcome.checkpoint != committed) {
                 AppliedBatch applied = applier.apply(batch, outcome.checkpoint, startedAt);
+                committed = outcome.checkpoint;
                 warnings = applied.warnings;
                 summary.counts.read += applied.counts.read;
                 summary.counts.accepted += applied.counts.accepted;

@@ -3,6 +3,7 @@
 #include "core/store/batch_log.h"
 
 #include "core/common/clock.h"
+#include "core/common/hash.h"
 
 namespace finsam::store {
 
@@ -86,11 +87,14 @@ void BatchLog::finish(std::int64_t batchId, const std::string& startedAt, const 
     long long rejectedRows = counts.rejectedRows, rejectedSources = counts.rejectedSources;
     std::string now = common::nowUtcIso();
     auto& sql = database_.session();
+    // The batch row names its checkpoint by hash: a stateful connector's checkpoint (the kommun's payment join)
+    // runs to hundreds of kB, and only the latest one is ever read (connector_checkpoint).
+    std::string checkpointHash = "sha256:" + common::sha256Hex(checkpoint);
     sql << "INSERT INTO batch (id, connector, started_at, committed_at, records_read, accepted, quarantined, "
            "rejected_rows, rejected_sources, checkpoint) VALUES (:i, :c, :s, :t, :r, :a, :q, :rr, :rs, :cp)",
         soci::use(batch), soci::use(connector_), soci::use(startedAt), soci::use(now), soci::use(read),
         soci::use(accepted), soci::use(quarantined), soci::use(rejectedRows), soci::use(rejectedSources),
-        soci::use(checkpoint);
+        soci::use(checkpointHash);
     sql << "DELETE FROM connector_checkpoint WHERE connector = :c", soci::use(connector_);
     sql << "INSERT INTO connector_checkpoint (connector, checkpoint, batch_id, updated_at) VALUES (:c, :cp, :b, :t)",
         soci::use(connector_), soci::use(checkpoint), soci::use(batch), soci::use(now);

@@ -4,6 +4,7 @@
 
 #include <fstream>
 
+#include "core/common/hash.h"
 #include "core/consent/consent_gate.h"
 #include "core/feed/feed_reader.h"
 #include "core/identity/identity_stage.h"
@@ -183,6 +184,10 @@ TEST_P(BatchApplierTest, CheckpointCommitsWithTheBatch) {
           "after-first");
     store::BatchLog log(*database_, "forbund");
     EXPECT_EQ(log.checkpoint(), "after-first");
+    std::string named;
+    database_->session() << "SELECT checkpoint FROM batch", soci::into(named);
+    EXPECT_EQ(named, "sha256:" + common::sha256Hex("after-first"))
+        << "each batch names its checkpoint by hash; only the latest is kept whole";
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, BatchApplierTest, ::testing::ValuesIn(allBackends()),
