@@ -6,18 +6,35 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 listen="${FINSAM_DEMO_LISTEN:-127.0.0.1:8080}"
+partner_port="${FINSAM_DEMO_PARTNER_PORT:-18480}"
 bash scripts/setup-deps.sh
 cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
-cmake --build build --target finsam-hub -j "$(nproc)"
+cmake --build build --target finsam-hub finsam-partner-server -j "$(nproc)"
 hub=build/bin/finsam-hub
+
+# The region and the kommun deliver over HTTP: the project's partner test server plays both on loopback with
+# the demo world's FHIR pages and API answers (test credentials; a real installation names its own files).
+build/bin/finsam-partner-server --data config/demo/data --port "$partner_port" --quiet > /dev/null &
+partner_pid=$!
+trap 'kill "$partner_pid" 2>/dev/null || true' EXIT
+for _ in $(seq 1 50); do
+    curl -s -o /dev/null "http://127.0.0.1:$partner_port/R4/metadata" && break
+    sleep 0.2
+done
 
 if [ ! -f demo-run/hub.json ]; then
     # The demo plays the förbund: it drops the register into an inbox and writes the KLAR marker last, as
     # senders do (a checkout does not keep file times, and a sheet newer than its marker is never read).
-    mkdir -p demo-run/inbox
+    mkdir -p demo-run/inbox demo-run/secrets
     cp -r config/demo/data/forbund config/demo/data/af config/demo/data/fk demo-run/inbox/
     rm -f demo-run/inbox/forbund/KLAR && touch demo-run/inbox/forbund/KLAR
-    init_output=$("$hub" init --data demo-run/inbox --out demo-run)
+    (umask 077 && printf 'region-test-token\n' > demo-run/secrets/region.token &&
+        printf 'finsam-hub\n' > demo-run/secrets/kommun.client-id &&
+        printf 'kommun-test-secret\n' > demo-run/secrets/kommun.client-secret)
+    init_output=$("$hub" init --data demo-run/inbox --out demo-run \
+        --region-url "http://127.0.0.1:$partner_port/R4" --region-token-file demo-run/secrets/region.token \
+        --kommun-url "http://127.0.0.1:$partner_port" --kommun-client-id-file demo-run/secrets/kommun.client-id \
+        --kommun-client-secret-file demo-run/secrets/kommun.client-secret)
     echo "$init_output" | head -n -1
     # Demo convenience only: a real installation shows tokens once and keeps nothing but their hashes.
     (umask 077 && echo "$init_output" | tail -n 1 > demo-run/tokens.json)
@@ -35,4 +52,4 @@ finsam-hub demo: serving on http://$listen (Ctrl-C stops it). Read the feed with
 Tokens (admin, reader) are in demo-run/tokens.json.
 
 EOT
-exec "$hub" serve --config demo-run/hub.json --listen "$listen"
+"$hub" serve --config demo-run/hub.json --listen "$listen"
