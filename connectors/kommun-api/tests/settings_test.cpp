@@ -110,7 +110,7 @@ TEST_F(KommunSettings, CheckNamesSourcesThatCannotBeReadWithoutShowingAnySecret)
     ASSERT_EQ(problems.size(), 2u);
     EXPECT_EQ(problems[0].substr(0, 11), "/client_id:");
     EXPECT_NE(problems[0].find("KOMMUN_TEST_ID"), std::string::npos);
-    EXPECT_EQ(problems[1], "/join_key: the join key must be at least 32 bytes");
+    EXPECT_EQ(problems[1], "/join_key: must be at least 32 bytes");
     std::filesystem::remove(dir.path() / "secret.txt");
     problems = check(kMinimal);
     EXPECT_EQ(problems[1].substr(0, 15), "/client_secret:");

@@ -5,6 +5,7 @@
 
 #include "authenticator.h"
 #include "client.h"
+#include "connection_settings.h"
 #include "http_error.h"
 #include "options.h"
 #include "redaction.h"
