@@ -58,11 +58,11 @@ std::optional<Settings> parseSettings(const std::string& settingsJson, const std
 
 std::vector<std::string> checkSettings(const std::string& settingsJson, const std::string& configDir) {
     std::vector<std::string> problems;
-    auto connection = http_client::readConnectionSettings(
-        settingsJson, configDir, {"client_id", "client_secret", kJoinKey}, "finsam-hub kommun-api", problems);
-    if (!parseSettings(settingsJson, configDir, problems) || !connection) {
+    if (!parseSettings(settingsJson, configDir, problems)) {
         return problems;
     }
+    auto connection = http_client::readConnectionSettings(
+        settingsJson, configDir, {"client_id", "client_secret", kJoinKey}, "finsam-hub kommun-api", problems);
     return http_client::checkConnection(*connection, configDir, {{kJoinKey, kMinJoinKeyBytes}});
 }
 

@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "http_page_fetcher.h"
 
-#include <chrono>
+#include <utility>
 
 #include "finsam/http_client/http_client.h"
 
@@ -10,32 +10,16 @@ namespace finsam::connectors::region_fhir {
 
 namespace hc = finsam::http_client;
 
-namespace {
-
-hc::ClientOptions clientOptions(const Settings& settings) {
-    using std::chrono::milliseconds;
-    using std::chrono::seconds;
-    hc::ClientOptions options;
-    options.tls.caFile = settings.caFile;
-    options.tls.verify = settings.verifyTls;
-    options.connectTimeout = seconds(settings.connectTimeoutSeconds);
-    options.timeout = seconds(settings.requestTimeoutSeconds);
-    options.retry.maxAttempts = settings.maxAttempts;
-    options.retry.baseDelay = milliseconds(settings.retryBaseDelayMs);
-    options.retry.maxDelay = seconds(settings.retryMaxDelaySeconds);
-    options.retry.maxRetryAfter = seconds(settings.maxRetryAfterSeconds);
-    options.userAgent = "finsam-hub region-fhir";
-    return options;
-}
-
-}  // namespace
-
 HttpPageFetcher::HttpPageFetcher(const Settings& settings, const std::string& configDir) {
-    std::string token = hc::readSecret(hc::SecretSource{settings.token.env, settings.token.file}, configDir);
-    client_ = std::make_unique<hc::Client>(clientOptions(settings), hc::bearerToken(std::move(token)));
+    std::string token = hc::readSecret(settings.token, configDir);
+    client_ = std::make_unique<hc::Client>(settings.client, hc::bearerToken(std::move(token)));
 }
 
 HttpPageFetcher::~HttpPageFetcher() = default;
+
+void HttpPageFetcher::setSleeper(std::function<void(std::chrono::milliseconds)> sleeper) {
+    client_->setSleeper(std::move(sleeper));
+}
 
 FetchedPage HttpPageFetcher::fetch(const std::string& url) {
     try {

@@ -4,6 +4,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include <chrono>
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -25,6 +27,10 @@ public:
     /// Every request sends Accept: application/fhir+json; the client adds Authorization: Bearer.
     /// The client's HttpError becomes FetchError: kAuthRefused -> kRefused, everything else -> kUnavailable.
     FetchedPage fetch(const std::string& url) override;
+
+    /// Tests: receive the back-off and Retry-After waits instead of sleeping them (the end-to-end tests
+    /// check a 30 s Retry-After without spending 30 s).
+    void setSleeper(std::function<void(std::chrono::milliseconds)> sleeper);
 
 private:
     std::unique_ptr<http_client::Client> client_;

@@ -7,25 +7,15 @@
 
 #include "region_fhir_run.h"
 #include "region_fhir_schema.h"
-#include "search_checkpoint.h"
-#ifdef FINSAM_REGION_FHIR_HTTP
 #include "http_page_fetcher.h"
-#endif
+#include "search_checkpoint.h"
 
 namespace finsam::connectors::region_fhir {
 
 FetcherFactory httpFetcherFactory() {
-#ifdef FINSAM_REGION_FHIR_HTTP
     return [](const Settings& settings, const sdk::Context& context) -> std::unique_ptr<PageFetcher> {
         return std::make_unique<HttpPageFetcher>(settings, context.configDir);
     };
-#else
-    return [](const Settings&, const sdk::Context&) -> std::unique_ptr<PageFetcher> {
-        throw std::runtime_error(
-            "this build of region-fhir has no HTTP client (plugins/http-client was not built): it cannot reach "
-            "the FHIR server");
-    };
-#endif
 }
 
 RegionFhirConnector::RegionFhirConnector() : factory_(httpFetcherFactory()) {}

@@ -2,16 +2,12 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "region_fhir_settings.h"
 
-#include <filesystem>
-
 #include <rapidjson/document.h>
 
+#include "finsam/http_client/connection_settings.h"
 #include "fhir_time.h"
-#include "search_query.h"
 
 namespace finsam::connectors::region_fhir {
-
-namespace fs = std::filesystem;
 
 namespace {
 
@@ -42,41 +38,6 @@ std::string readString(const Value& object, const char* name) {
     return value != nullptr && value->IsString() ? std::string(value->GetString(), value->GetStringLength()) : "";
 }
 
-void readToken(const Value& document, Settings& settings, std::vector<std::string>& problems) {
-    const Value* token = find(document, "token");
-    if (token == nullptr || !token->IsObject()) {
-        problems.emplace_back("/token: required, {\"env\": NAME} or {\"file\": path} (never the token itself)");
-        return;
-    }
-    settings.token = {readString(*token, "env"), readString(*token, "file")};
-    if (settings.token.env.empty() == settings.token.file.empty() || token->MemberCount() != 1) {
-        problems.emplace_back("/token: exactly one of env or file");
-    }
-}
-
-void readTls(const Value& document, const std::string& configDir, Settings& settings,
-             std::vector<std::string>& problems) {
-    const Value* tls = find(document, "tls");
-    if (tls == nullptr) {
-        return;
-    }
-    if (!tls->IsObject()) {
-        problems.emplace_back("/tls: an object {ca_file, verify}");
-        return;
-    }
-    if (const std::string caFile = readString(*tls, "ca_file"); !caFile.empty()) {
-        fs::path path(caFile);
-        settings.caFile = (path.is_absolute() ? path : fs::path(configDir) / path).lexically_normal().string();
-    }
-    if (const Value* verify = find(*tls, "verify")) {
-        if (!verify->IsBool()) {
-            problems.emplace_back("/tls/verify: true or false");
-        } else {
-            settings.verifyTls = verify->GetBool();
-        }
-    }
-}
-
 void readHsaIds(const Value& document, Settings& settings, std::vector<std::string>& problems) {
     const Value* ids = find(document, "organisation_hsa_ids");
     if (ids == nullptr) {
@@ -104,27 +65,16 @@ std::optional<Settings> parseSettings(const std::string& settingsJson, const std
         problems.emplace_back("/: settings are not a JSON object");
         return std::nullopt;
     }
+    // base_url, the token source, tls, timeouts and retries: read as every HTTP connector reads them.
+    auto connection =
+        http_client::readConnectionSettings(settingsJson, configDir, {"token"}, "finsam-hub region-fhir", problems);
     Settings settings;
-    settings.baseUrl = readString(document, "base_url");
-    while (!settings.baseUrl.empty() && settings.baseUrl.back() == '/') {
-        settings.baseUrl.pop_back();
+    if (connection) {
+        settings.baseUrl = connection->baseUrl;
+        settings.token = connection->secrets.at("token");
+        settings.client = connection->client;
     }
-    if (!originOf(settings.baseUrl) || settings.baseUrl.find_first_of("?# ") != std::string::npos) {
-        problems.emplace_back("/base_url: required, an http:// or https:// URL with a host and no query");
-    }
-    readToken(document, settings, problems);
-    readTls(document, configDir, settings, problems);
     readInt(document, "", "page_size", 1, 1000, settings.pageSize, problems);
-    if (const Value* timeouts = find(document, "timeouts"); timeouts != nullptr && timeouts->IsObject()) {
-        readInt(*timeouts, "/timeouts", "connect_seconds", 1, 300, settings.connectTimeoutSeconds, problems);
-        readInt(*timeouts, "/timeouts", "request_seconds", 1, 600, settings.requestTimeoutSeconds, problems);
-    }
-    if (const Value* retries = find(document, "retries"); retries != nullptr && retries->IsObject()) {
-        readInt(*retries, "/retries", "max_attempts", 1, 20, settings.maxAttempts, problems);
-        readInt(*retries, "/retries", "base_delay_ms", 1, 60000, settings.retryBaseDelayMs, problems);
-        readInt(*retries, "/retries", "max_delay_seconds", 1, 600, settings.retryMaxDelaySeconds, problems);
-        readInt(*retries, "/retries", "max_retry_after_seconds", 1, 3600, settings.maxRetryAfterSeconds, problems);
-    }
     readHsaIds(document, settings, problems);
     settings.startSince = readString(document, "start_since");
     if (find(document, "start_since") != nullptr && !parseInstant(settings.startSince)) {
@@ -143,15 +93,11 @@ std::optional<Settings> parseSettings(const std::string& settingsJson, const std
 
 std::vector<std::string> checkSettings(const std::string& settingsJson, const std::string& configDir) {
     std::vector<std::string> problems;
-    auto settings = parseSettings(settingsJson, configDir, problems);
-    if (!settings) {
+    if (!parseSettings(settingsJson, configDir, problems)) {
         return problems;
     }
-    std::error_code error;
-    if (!settings->caFile.empty() && !fs::is_regular_file(settings->caFile, error)) {
-        problems.emplace_back("/tls/ca_file: " + settings->caFile + " is not a readable file");
-    }
-    return problems;
+    auto connection = http_client::readConnectionSettings(settingsJson, configDir, {"token"}, "finsam-hub region-fhir", problems);
+    return http_client::checkConnection(*connection, configDir);
 }
 
 }  // namespace finsam::connectors::region_fhir

@@ -6,26 +6,16 @@
 #include <string>
 #include <vector>
 
-namespace finsam::connectors::region_fhir {
+#include "finsam/http_client/options.h"
+#include "finsam/http_client/secrets.h"
 
-/// Where the bearer token lives: exactly one of the two is set. Never the token itself.
-struct SecretRef {
-    std::string env;
-    std::string file;  ///< as written; relative to the instance config's directory
-};
+namespace finsam::connectors::region_fhir {
 
 struct Settings {
     std::string baseUrl;  ///< without a trailing '/'
-    SecretRef token;
-    std::string caFile;   ///< resolved against the config directory; "" = the system store
-    bool verifyTls = true;
+    http_client::SecretSource token;  ///< where the bearer token lives; never the token itself
+    http_client::ClientOptions client;  ///< TLS (ca_file resolved), timeouts, retry policy
     int pageSize = 200;
-    int connectTimeoutSeconds = 10;
-    int requestTimeoutSeconds = 60;
-    int maxAttempts = 5;
-    int retryBaseDelayMs = 500;
-    int retryMaxDelaySeconds = 30;
-    int maxRetryAfterSeconds = 300;
     std::vector<std::string> hsaIds;  ///< empty = every managing organisation
     std::string startSince;           ///< FHIR instant; "" = from the beginning
     bool emitKontakt = false;         ///< rehabkoordinering = "kontakt"
@@ -36,8 +26,7 @@ struct Settings {
 std::optional<Settings> parseSettings(const std::string& settingsJson, const std::string& configDir,
                                       std::vector<std::string>& problems);
 
-/// parseSettings plus what the schema cannot say: base_url is an http(s) URL with a host, the token
-/// source names exactly one of env/file, and the CA file exists when given.
+/// parseSettings plus what the schema cannot say: the token can be read (never shown) and the CA file exists.
 std::vector<std::string> checkSettings(const std::string& settingsJson, const std::string& configDir);
 
 }  // namespace finsam::connectors::region_fhir

@@ -37,8 +37,9 @@ std::optional<std::string> readBaseUrl(const Value& settings, std::vector<std::s
     const Value* base = member(settings, "base_url");
     std::string url = base != nullptr && base->IsString() ? base->GetString() : "";
     const auto hostStart = url.find("://");
-    if ((url.rfind("https://", 0) != 0 && url.rfind("http://", 0) != 0) || hostStart + 3 >= url.size() ||
-        url.find_first_of("?# ") != std::string::npos) {
+    const bool scheme = url.rfind("https://", 0) == 0 || url.rfind("http://", 0) == 0;
+    const bool host = scheme && hostStart + 3 < url.size() && url[hostStart + 3] != '/';
+    if (!host || url.find_first_of("?# ") != std::string::npos) {
         problems.emplace_back("/base_url: required, an http(s) URL with a host and no query");
         return std::nullopt;
     }

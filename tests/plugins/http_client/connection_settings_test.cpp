@@ -48,6 +48,9 @@ TEST(ConnectionSettings, EveryProblemNamesItsPointer) {
         "/tls/verify: true or false",
         "/retries/max_attempts: an integer from 1 to 20"};
     EXPECT_EQ(problems, expected);
+    problems.clear();
+    EXPECT_FALSE(readConnectionSettings(R"({"base_url": "https:///R4"})", ".", {}, "ua", problems));
+    EXPECT_EQ(problems, std::vector<std::string>{expected[0]}) << "a URL needs a host";
 }
 
 TEST(ConnectionSettings, CheckReadsEverySecretWithoutShowingItAndFindsTheCaFile) {
