@@ -11,7 +11,6 @@
 #include <string>
 #include <vector>
 
-#include "fixed_port_relay.h"
 #include "json_text.h"
 #include "partner_server.h"
 #include "query_string.h"
@@ -23,7 +22,6 @@ using finsam::testing::PartnerServerOptions;
 
 struct CommandLine {
     PartnerServerOptions options;
-    std::uint16_t port = 0;
     std::vector<finsam::testing::Fault> faults;
     bool quiet = false;
 };
@@ -60,7 +58,7 @@ CommandLine parse(int argc, char** argv) {
             if (!port) {
                 throw std::invalid_argument("--port takes 1-65535");
             }
-            line.port = static_cast<std::uint16_t>(*port);
+            line.options.port = static_cast<std::uint16_t>(*port);
         } else if (arg == "--tls-cert") {
             certificate = valueOf(argc, argv, i);
         } else if (arg == "--tls-key") {
@@ -97,12 +95,6 @@ CommandLine parse(int argc, char** argv) {
     return line;
 }
 
-std::string replacePort(const std::string& url, std::uint16_t from, std::uint16_t to) {
-    const std::string old = ":" + std::to_string(from);
-    const std::size_t at = url.find(old);
-    return at == std::string::npos ? url : url.substr(0, at) + ":" + std::to_string(to) + url.substr(at + old.size());
-}
-
 int run(int argc, char** argv) {
     if (argc > 1 && (std::string(argv[1]) == "--help" || std::string(argv[1]) == "-h")) {
         printUsage(std::cout);
@@ -126,23 +118,11 @@ int run(int argc, char** argv) {
     for (auto& fault : line.faults) {
         server.inject(std::move(fault));
     }
-    std::unique_ptr<finsam::testing::partner::FixedPortRelay> relay;
-    std::uint16_t port = server.port();
-    if (line.port != 0) {
-        try {
-            relay = std::make_unique<finsam::testing::partner::FixedPortRelay>(line.port, server.port());
-        } catch (const Poco::Exception& error) {
-            throw std::runtime_error("cannot listen on 127.0.0.1:" + std::to_string(line.port) + ": " +
-                                     error.displayText());
-        }
-        port = line.port;
-    }
     using finsam::testing::partner::jsonString;
     const auto& options = server.options();
-    std::cout << R"({"region_base_url":)" << jsonString(replacePort(server.regionBaseUrl(), server.port(), port))
-              << R"(,"region_token":)" << jsonString(options.regionToken) << R"(,"kommun_base_url":)"
-              << jsonString(replacePort(server.kommunBaseUrl(), server.port(), port)) << R"(,"token_url":)"
-              << jsonString(replacePort(server.tokenUrl(), server.port(), port)) << R"(,"client_id":)"
+    std::cout << R"({"region_base_url":)" << jsonString(server.regionBaseUrl()) << R"(,"region_token":)"
+              << jsonString(options.regionToken) << R"(,"kommun_base_url":)" << jsonString(server.kommunBaseUrl())
+              << R"(,"token_url":)" << jsonString(server.tokenUrl()) << R"(,"client_id":)"
               << jsonString(options.clientId) << R"(,"client_secret":)" << jsonString(options.clientSecret)
               << R"(,"scope":)" << jsonString(options.scope) << "}" << std::endl;
 

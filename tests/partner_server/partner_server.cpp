@@ -18,7 +18,6 @@
 #include "kommun_api.h"
 #include "kommun_store.h"
 #include "partner_request.h"
-#include "prompt_shutdown.h"
 #include "region_fhir_api.h"
 #include "region_store.h"
 #include "token_issuer.h"
@@ -55,8 +54,8 @@ PartnerServer::PartnerServer(PartnerServerOptions options)
     regionApi_ = std::make_unique<partner::RegionFhirApi>(*region_, options_.regionToken, options_.requireFhirAccept);
     kommunApi_ = std::make_unique<partner::KommunApi>(*kommun_, *tokens_);
     LoopbackServer::Handler handler = [this](auto& request, auto& response) { handle(request, response); };
-    server_ = options_.tls ? std::make_unique<LoopbackServer>(handler, *options_.tls)
-                           : std::make_unique<LoopbackServer>(handler);
+    const LoopbackServerOptions listening{.tls = options_.tls, .port = options_.port};
+    server_ = std::make_unique<LoopbackServer>(handler, listening);
 }
 
 PartnerServer::~PartnerServer() {
@@ -65,7 +64,7 @@ PartnerServer::~PartnerServer() {
         stopping_ = true;
     }
     stopChanged_.notify_all();  // slow answers stop waiting
-    partner::destroyPromptly(server_);
+    server_.reset();
 }
 
 std::uint16_t PartnerServer::port() const { return server_->port(); }

@@ -37,6 +37,8 @@ struct PartnerServerOptions {
     /// finsam-gen's --out DIR: serves DIR/region (FHIR) and DIR/kommun (REST); either may be absent.
     std::filesystem::path data{};
     std::optional<TlsServerFiles> tls{};  ///< HTTPS with these files; plain HTTP when unset
+    /// 0: a free port. Another is taken with SO_REUSEADDR; a second server on it fails to start.
+    std::uint16_t port = 0;
     /// The region's one accepted bearer token.
     std::string regionToken = "region-test-token";
     /// The kommun's one accepted OAuth2 client and the scopes it may ask for.
@@ -66,7 +68,8 @@ struct PartnerServerOptions {
 /// paged by the server itself, so any `since`, `_count` and `limit` works. Thread-safe throughout.
 class PartnerServer {
 public:
-    /// Loads the data, then listens on a free port. Throws std::runtime_error naming a file it cannot read.
+    /// Loads the data, then listens (on options.port, or a free one). Throws std::runtime_error naming a file
+    /// it cannot read, Poco::Net::NetException when the port is taken.
     explicit PartnerServer(PartnerServerOptions options);
     ~PartnerServer();
     PartnerServer(const PartnerServer&) = delete;

@@ -1,5 +1,5 @@
-// tests/support/loopback_server.cpp — Poco's HTTP server pieces assembled so that connections can be
-// counted and cut, and every thread is stopped promptly when a test ends.
+// tests/support/loopback_server.cpp — Poco's HTTP connection handling on an accept loop of its own, so that
+// connections can be counted and cut, and every thread is stopped promptly when a test ends.
 // SPDX-License-Identifier: Apache-2.0
 #include "loopback_server.h"
 
@@ -13,14 +13,21 @@
 #include <Poco/Net/SecureServerSocket.h>
 #include <Poco/Net/ServerSocket.h>
 #include <Poco/Net/SocketAddress.h>
-#include <Poco/Net/TCPServerConnectionFactory.h>
 #include <Poco/StreamCopier.h>
 
+#include <fcntl.h>
+#include <poll.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <atomic>
 #include <cctype>
+#include <cerrno>
+#include <list>
 #include <mutex>
 #include <sstream>
 #include <stdexcept>
+#include <thread>
 
 namespace finsam::testing {
 
@@ -66,8 +73,10 @@ std::string RecordedRequest::header(std::string_view name) const {
     return {};
 }
 
-// Routes Poco's callbacks to the server: one handler object per request, and every accepted connection
-// counted before it is served as HTTP.
+// Poco's HTTP connections on threads of this server's own. Poco's TCPServer would poll its socket every 250 ms
+// and could leave a worker waiting out its idle time when a stop raced with the end of a connection; here
+// stopping needs no timer: a byte on the wake pipe ends the accept loop at once, and every connection object
+// exists (so hears the stop event) before its thread starts.
 struct LoopbackServer::Listener {
     class Handler final : public Poco::Net::HTTPRequestHandler {
     public:
@@ -96,56 +105,147 @@ struct LoopbackServer::Listener {
         LoopbackServer& server_;
     };
 
-    class ConnectionFactory final : public Poco::Net::TCPServerConnectionFactory {
-    public:
-        ConnectionFactory(LoopbackServer& server, Poco::Net::HTTPServerParams::Ptr params)
-            : server_(server), params_(std::move(params)) {}
-        Poco::Net::TCPServerConnection* createConnection(const Poco::Net::StreamSocket& socket) override {
-            server_.connectionAccepted(socket.peerAddress().toString());
-            return new Poco::Net::HTTPServerConnection(socket, params_, server_.handlerFactory_);
-        }
-
-    private:
-        LoopbackServer& server_;
-        Poco::Net::HTTPServerParams::Ptr params_;
+    struct Served {
+        std::unique_ptr<Poco::Net::HTTPServerConnection> connection;
+        std::thread thread;
+        std::atomic<bool> finished{false};
     };
+
+    Listener(LoopbackServer& server, Poco::Net::ServerSocket listening);
+    ~Listener();
+    void acceptLoop();
+    void serve(const Poco::Net::StreamSocket& client);
+    void joinFinished();
+
+    LoopbackServer& server;
+    Poco::Net::ServerSocket socket;
+    Poco::Net::HTTPServerParams::Ptr params{new Poco::Net::HTTPServerParams};
+    HandlerFactory* factory;  // owned by factoryPtr, which the connections share
+    Poco::Net::HTTPRequestHandlerFactory::Ptr factoryPtr;
+    int wake[2] = {-1, -1};  // the accept loop's wake-up pipe: read end, write end
+    std::list<Served> served;  // touched only by the accept loop until it has ended
+    std::thread acceptor;
 };
 
-LoopbackServer::LoopbackServer() : LoopbackServer(Handler{}) {}
-
-LoopbackServer::LoopbackServer(Handler handler) : handler_(std::move(handler)) { start(nullptr); }
-
-LoopbackServer::LoopbackServer(Handler handler, const TlsServerFiles& tls) : handler_(std::move(handler)) {
-    start(&tls);
-}
-
-void LoopbackServer::start(const TlsServerFiles* tls) {
-    const Poco::Net::SocketAddress address("127.0.0.1", 0);
-    Poco::Net::ServerSocket socket;
-    if (tls != nullptr) {
-        initialiseSslOnce();
-        Poco::Net::Context::Ptr context(new Poco::Net::Context(Poco::Net::Context::TLS_SERVER_USE,
-                                                               tls->privateKeyFile, tls->certificateFile, "",
-                                                               Poco::Net::Context::VERIFY_NONE));
-        socket = Poco::Net::SecureServerSocket(address, 64, context);
-        tls_ = true;
-    } else {
-        socket = Poco::Net::ServerSocket(address, 64);
-    }
-    port_ = socket.address().port();
-
-    Poco::Net::HTTPServerParams::Ptr params(new Poco::Net::HTTPServerParams);
-    params->setMaxThreads(16);
-    params->setMaxQueued(64);
+LoopbackServer::Listener::Listener(LoopbackServer& owner, Poco::Net::ServerSocket listening)
+    : server(owner), socket(std::move(listening)), factory(new HandlerFactory(owner)), factoryPtr(factory) {
     params->setKeepAlive(true);
     params->setKeepAliveTimeout(Poco::Timespan(30, 0));
     params->setMaxKeepAliveRequests(0);  // unlimited: a client's whole run may use one connection
+    if (::pipe2(wake, O_CLOEXEC) != 0) {
+        throw std::runtime_error("LoopbackServer: cannot make a pipe");
+    }
+    acceptor = std::thread([this] { acceptLoop(); });
+}
 
-    threads_ = std::make_unique<Poco::ThreadPool>(2, 16);
-    handlerFactory_ = new Listener::HandlerFactory(*this);
-    Poco::Net::TCPServerConnectionFactory::Ptr connections(new Listener::ConnectionFactory(*this, params));
-    server_ = std::make_unique<Poco::Net::TCPServer>(connections, *threads_, socket, params);
-    server_->start();
+LoopbackServer::Listener::~Listener() {
+    const char stop = 0;
+    while (::write(wake[1], &stop, 1) < 0 && errno == EINTR) {
+    }
+    acceptor.join();
+    socket.close();  // connections still in the backlog are refused rather than left waiting
+    // No thread may keep waiting for a keep-alive connection's next request; a connection whose thread has
+    // not begun yet sees the stop before its first read.
+    factory->abortConnections();
+    for (Served& one : served) {
+        one.thread.join();
+    }
+    ::close(wake[0]);
+    ::close(wake[1]);
+}
+
+void LoopbackServer::Listener::acceptLoop() {
+    pollfd watched[2] = {{socket.impl()->sockfd(), POLLIN, 0}, {wake[0], POLLIN, 0}};
+    for (;;) {
+        if (::poll(watched, 2, -1) < 0) {
+            if (errno == EINTR) {
+                continue;
+            }
+            return;
+        }
+        if (watched[1].revents != 0) {
+            return;
+        }
+        if (watched[0].revents != 0) {
+            try {
+                serve(socket.acceptConnection());
+            } catch (const std::exception&) {
+                // a client that left before it was served (Poco::Exception), or no thread to serve it
+            }
+        }
+        joinFinished();
+    }
+}
+
+void LoopbackServer::Listener::serve(const Poco::Net::StreamSocket& client) {
+    Poco::Net::StreamSocket socketOfClient(client);
+    socketOfClient.setNoDelay(true);  // small answers leave at once, as with Poco's TCPServer
+    server.connectionAccepted(socketOfClient.peerAddress().toString());
+    auto connection = std::make_unique<Poco::Net::HTTPServerConnection>(socketOfClient, params, factoryPtr);
+    Served& one = served.emplace_back();
+    one.connection = std::move(connection);
+    try {
+        one.thread = std::thread([&one] {
+            try {
+                one.connection->run();
+            } catch (...) {
+                // as TCPServerConnection::start(): a broken connection ends only itself
+            }
+            one.connection.reset();  // closes the socket now, not when the thread is joined
+            one.finished = true;
+        });
+    } catch (...) {
+        served.pop_back();
+        throw;
+    }
+}
+
+void LoopbackServer::Listener::joinFinished() {
+    for (auto it = served.begin(); it != served.end();) {
+        if (it->finished) {
+            it->thread.join();
+            it = served.erase(it);
+        } else {
+            ++it;
+        }
+    }
+}
+
+namespace {
+
+// SO_REUSEADDR so a fixed port can be taken again at once after a restart; not SO_REUSEPORT (Poco's default
+// with reuseAddress), so a second server on a fixed port fails rather than quietly sharing its connections.
+Poco::Net::ServerSocket listenOn(const LoopbackServerOptions& options) {
+    Poco::Net::ServerSocket socket;
+    if (options.tls) {
+        initialiseSslOnce();
+        Poco::Net::Context::Ptr context(new Poco::Net::Context(Poco::Net::Context::TLS_SERVER_USE,
+                                                               options.tls->privateKeyFile,
+                                                               options.tls->certificateFile, "",
+                                                               Poco::Net::Context::VERIFY_NONE));
+        socket = Poco::Net::SecureServerSocket(context);
+    }
+    const bool reuseAddress = true;
+    const bool reusePort = false;
+    socket.bind(Poco::Net::SocketAddress("127.0.0.1", options.port), reuseAddress, reusePort);
+    socket.listen(64);
+    return socket;
+}
+
+}  // namespace
+
+LoopbackServer::LoopbackServer() : LoopbackServer(Handler{}) {}
+
+LoopbackServer::LoopbackServer(Handler handler) : LoopbackServer(std::move(handler), LoopbackServerOptions{}) {}
+
+LoopbackServer::LoopbackServer(Handler handler, const TlsServerFiles& tls)
+    : LoopbackServer(std::move(handler), LoopbackServerOptions{.tls = tls}) {}
+
+LoopbackServer::LoopbackServer(Handler handler, const LoopbackServerOptions& options)
+    : tls_(options.tls.has_value()), handler_(std::move(handler)) {
+    Poco::Net::ServerSocket socket = listenOn(options);
+    port_ = socket.address().port();
+    listener_ = std::make_unique<Listener>(*this, std::move(socket));
 }
 
 LoopbackServer::~LoopbackServer() {
@@ -154,11 +254,7 @@ LoopbackServer::~LoopbackServer() {
         stopping_ = true;
     }
     changed_.notify_all();  // wakes respondSlowly()
-    server_->stop();
-    // No server thread may keep waiting for a keep-alive connection's next request.
-    static_cast<Listener::HandlerFactory&>(*handlerFactory_).abortConnections();
-    threads_->joinAll();
-    server_.reset();
+    listener_.reset();
 }
 
 void LoopbackServer::setHandler(Handler handler) {
@@ -256,7 +352,8 @@ void LoopbackServer::dispatch(Poco::Net::HTTPServerRequest& request, Poco::Net::
 
 void LoopbackServer::reply(Poco::Net::HTTPServerResponse& response, int status, std::string_view body,
                            std::string_view contentType, const HeaderFields& headers) {
-    response.setStatus(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(status));
+    // setStatus() alone would keep the reason "OK" whatever the status: "HTTP/1.1 400 OK".
+    response.setStatusAndReason(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(status));
     if (!contentType.empty()) {
         response.setContentType(std::string(contentType));
     }
@@ -284,7 +381,7 @@ void LoopbackServer::dropConnection(Poco::Net::HTTPServerRequest& request) { shu
 
 void LoopbackServer::dropMidBody(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response,
                                  std::string_view body) {
-    response.setStatus(Poco::Net::HTTPResponse::HTTP_OK);
+    response.setStatusAndReason(Poco::Net::HTTPResponse::HTTP_OK);
     response.setContentLength64(static_cast<Poco::Int64>(body.size()));
     response.send().write(body.data(), static_cast<std::streamsize>(body.size() / 2)).flush();
     shutDown(socketOf(request));

@@ -3,11 +3,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
-#include <Poco/Net/HTTPRequestHandlerFactory.h>
 #include <Poco/Net/HTTPServerRequest.h>
 #include <Poco/Net/HTTPServerResponse.h>
-#include <Poco/Net/TCPServer.h>
-#include <Poco/ThreadPool.h>
 
 #include <chrono>
 #include <condition_variable>
@@ -16,6 +13,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -44,19 +42,28 @@ struct TlsServerFiles {
     std::string privateKeyFile;
 };
 
-/// Listens on 127.0.0.1 on a free port from construction to destruction. Each request is read whole (body
-/// included), logged, then passed to the handler, which may run on several server threads at once. A
-/// handler that throws is answered 500 and its message kept in handlerErrors(). Keep-alive is on, so a
-/// client that reuses its connection shows one connection in the log.
+struct LoopbackServerOptions {
+    std::optional<TlsServerFiles> tls{};  ///< HTTPS presenting these files; plain HTTP when unset
+    /// 0: a free port. Another: that port, with SO_REUSEADDR (a quick restart) but not SO_REUSEPORT, so a
+    /// second server on the port fails to start (Poco::Net::NetException) instead of sharing it unnoticed.
+    std::uint16_t port = 0;
+};
+
+/// Listens on 127.0.0.1 from construction to destruction. Each request is read whole (body included),
+/// logged, then passed to the handler, which may run on several connections' threads at once. A handler
+/// that throws is answered 500 and its message kept in handlerErrors(). Keep-alive is on, so a client that
+/// reuses its connection shows one connection in the log. Destruction is prompt: it cuts every open
+/// connection, wakes respondSlowly(), and returns once every server thread has ended.
 class LoopbackServer {
 public:
     using Handler = std::function<void(Poco::Net::HTTPServerRequest&, Poco::Net::HTTPServerResponse&)>;
 
-    /// Plain HTTP; until setHandler() every request is answered 404.
+    /// Plain HTTP on a free port; until setHandler() every request is answered 404.
     LoopbackServer();
     explicit LoopbackServer(Handler handler);
-    /// HTTPS presenting `tls`.
+    /// HTTPS presenting `tls`, on a free port.
     LoopbackServer(Handler handler, const TlsServerFiles& tls);
+    LoopbackServer(Handler handler, const LoopbackServerOptions& options);
     ~LoopbackServer();
     LoopbackServer(const LoopbackServer&) = delete;
     LoopbackServer& operator=(const LoopbackServer&) = delete;
@@ -99,7 +106,6 @@ private:
     struct Listener;
     friend struct Listener;
 
-    void start(const TlsServerFiles* tls);
     void dispatch(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response);
     void connectionAccepted(const std::string& peer);
 
@@ -113,9 +119,7 @@ private:
     std::map<std::string, std::int64_t> connectionOfPeer_;
     std::int64_t connections_ = 0;
     bool stopping_ = false;
-    std::unique_ptr<Poco::ThreadPool> threads_;
-    Poco::Net::HTTPRequestHandlerFactory::Ptr handlerFactory_;
-    std::unique_ptr<Poco::Net::TCPServer> server_;
+    std::unique_ptr<Listener> listener_;  // last: its threads call back into the members above
 };
 
 }  // namespace finsam::testing
