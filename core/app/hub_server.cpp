@@ -7,6 +7,7 @@
 #include <Poco/Util/Option.h>
 #include <Poco/Util/OptionSet.h>
 
+#include <algorithm>
 #include <iostream>
 
 #include "core/app/commands.h"
@@ -68,17 +69,30 @@ void HubServer::initialize(Poco::Util::Application& self) {
     sessions_ = std::make_unique<store::SessionPool>(runtime_->location,
                                                      static_cast<std::size_t>(runtime_->config.httpThreads));
     authenticator_ = std::make_unique<http::TokenAuthenticator>(runtime_->config.tokens);
+    access_ = std::make_unique<http::AccessRecorder>(*sessions_);
     apiContext_ = std::make_unique<http::ApiContext>(http::ApiContext{
-        *sessions_, *authenticator_, ready_,
+        *sessions_, *authenticator_, ready_, feedSignal_, *access_,
         consent::WindowConfig{runtime_->config.followUpYearsBefore, runtime_->config.followUpMonthsAfter},
-        connectorIds(runtime_->config)});
+        connectorIds(runtime_->config), {},
+        // Long polls hold a request thread: at most half of them wait, so other requests are always served.
+        std::max(1, runtime_->config.httpThreads / 2)});
+    // Secrets are read and subscribers registered here, so a bad one stops the start; the threads start in
+    // main(). The ids are set before the API serves: request threads read them.
+    webhooks_ = std::make_unique<webhook::WebhookDispatcher>(runtime_->config.webhooks, runtime_->config.dir,
+                                                             runtime_->location, feedSignal_);
+    apiContext_->subscribers = webhooks_->ids();
     api_ = std::make_unique<http::ApiServer>(*apiContext_, listen_.empty() ? runtime_->config.listen : listen_,
                                              runtime_->config.httpThreads);
 }
 
 void HubServer::uninitialize() {
+    webhooks_.reset();
     api_.reset();
+    if (access_) {
+        access_->stop();
+    }
     apiContext_.reset();
+    access_.reset();
     sessions_.reset();
     runtime_.reset();
     ServerApplication::uninitialize();
@@ -97,6 +111,9 @@ void HubServer::ingestLoop() {
                 continue;
             }
             auto summary = runner.drain(instance, &stopping_);
+            if (summary.batches > 0) {
+                feedSignal_.notify();  // long polls of this instance answer now, not at their next look
+            }
             if (summary.batches > 0 || !summary.error.empty()) {
                 logger.information("ingest " + summary.toJson());
             }
@@ -119,10 +136,12 @@ int HubServer::main(const std::vector<std::string>&) {
     std::string host = http::parseListen(listen_.empty() ? runtime_->config.listen : listen_).first;
     logger.information("listening on " + host + ":" + std::to_string(api_->port()));
     ingestThread_.startFunc([this] { ingestLoop(); });
+    webhooks_->start();
     waitForTerminationRequest();
     logger.information("stopping: finishing the batch in flight");
     stopping_.store(true);
     wakeUp_.set();
+    webhooks_->stop();  // ends waits at once; a POST in flight within its timeout_seconds
     ingestThread_.join();
     ready_.store(false);
     api_->stop();

@@ -10,9 +10,12 @@
 #include <memory>
 
 #include "core/app/hub_runtime.h"
+#include "core/feed/feed_signal.h"
+#include "core/http/access_recorder.h"
 #include "core/http/api_server.h"
 #include "core/http/token_authenticator.h"
 #include "core/store/session_pool.h"
+#include "core/webhook/webhook_dispatcher.h"
 
 namespace finsam::app {
 
@@ -39,8 +42,11 @@ private:
     std::unique_ptr<HubRuntime> runtime_;
     std::unique_ptr<store::SessionPool> sessions_;
     std::unique_ptr<http::TokenAuthenticator> authenticator_;
+    feed::FeedSignal feedSignal_;
+    std::unique_ptr<http::AccessRecorder> access_;
     std::unique_ptr<http::ApiContext> apiContext_;
     std::unique_ptr<http::ApiServer> api_;
+    std::unique_ptr<webhook::WebhookDispatcher> webhooks_;  ///< after feedSignal_: its workers wait on it
     std::atomic<bool> ready_{false};
     std::atomic<bool> stopping_{false};
     Poco::Event wakeUp_;

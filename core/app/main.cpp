@@ -21,6 +21,9 @@ constexpr const char* kUsage = R"(usage: finsam-hub <command> [options]
                                                   with --date, where they were aktuell and FINSAM eligibility
   rekey --config FILE --new-key-file PATH --new-key-id ID
                                                   re-derive every link key under a new key (stop serve first)
+  export --config FILE --entity deltaganden|insatser|persons --format csv|ndjson|json [--out FILE]
+         [--forbund ID] [--insats ID] [--from D] [--to D]
+                                                  the current state, as GET /v1/deltaganden etc. (all pages)
   version                                         print the version
 )";
 
@@ -58,6 +61,9 @@ int main(int argc, char** argv) {
         }
         if (command == "rekey") {
             return runRekey(args);
+        }
+        if (command == "export") {
+            return runExport(args);
         }
         if (command == "version" || command == "--version") {
             std::cout << "finsam-hub " << finsam::common::kVersion << "\n";

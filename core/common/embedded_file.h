@@ -15,6 +15,8 @@ struct EmbeddedFile {
 const std::vector<EmbeddedFile>& embeddedMigrations();  ///< core/store/migrations/*.sql, sorted
 const std::vector<EmbeddedFile>& embeddedSchemas();     ///< config/schemas/*.json
 const std::vector<EmbeddedFile>& embeddedMappings();    ///< config/mappings/*.json (defaults init writes out)
+const std::vector<EmbeddedFile>& embeddedEventSchemas();  ///< config/schemas/events/*.schema.json
+const std::vector<EmbeddedFile>& embeddedApiDescription();  ///< core/http/openapi.json
 
 /// The embedded file called `name` in `files`, or nullptr.
 const EmbeddedFile* findEmbedded(const std::vector<EmbeddedFile>& files, std::string_view name);

@@ -1,8 +1,9 @@
-// core/common/hash.cpp — Poco SHA2Engine and RandomInputStream wrappers.
+// core/common/hash.cpp — Poco SHA2Engine and HMACEngine wrappers, and OS random bytes.
 // SPDX-License-Identifier: Apache-2.0
 #include "core/common/hash.h"
 
 #include <Poco/DigestEngine.h>
+#include <Poco/HMACEngine.h>
 #include <Poco/SHA2Engine.h>
 
 #include <sys/random.h>
@@ -19,6 +20,27 @@ std::string sha256Hex(std::string_view data) {
     Poco::SHA2Engine engine(Poco::SHA2Engine::SHA_256);
     engine.update(data.data(), static_cast<unsigned>(data.size()));
     return Poco::DigestEngine::digestToHex(engine.digest());
+}
+
+namespace {
+
+// Poco 1.11's SHA2Engine lacks the BLOCK_SIZE/DIGEST_SIZE constants HMACEngine<> needs; this adds them for
+// SHA-256 (FIPS 180-4: 64-byte blocks, 32-byte digest), so Poco's RFC 2104 HMAC is used as is.
+class Sha256Engine : public Poco::SHA2Engine {
+public:
+    enum { BLOCK_SIZE = 64, DIGEST_SIZE = 32 };
+
+    Sha256Engine() : Poco::SHA2Engine(Poco::SHA2Engine::SHA_256) {}
+};
+
+}  // namespace
+
+std::string hmacSha256Hex(std::string_view key, std::initializer_list<std::string_view> parts) {
+    Poco::HMACEngine<Sha256Engine> hmac(key.data(), key.size());
+    for (std::string_view part : parts) {
+        hmac.update(part.data(), part.size());
+    }
+    return Poco::DigestEngine::digestToHex(hmac.digest());
 }
 
 namespace {

@@ -6,6 +6,7 @@
 
 #include "core/common/embedded_file.h"
 #include "core/common/json.h"
+#include "core/feed/event_catalogue.h"
 
 namespace finsam::config {
 
@@ -108,7 +109,8 @@ void fillHub(const rapidjson::Document& d, HubConfig& config) {
     }
     if (d.HasMember("tokens")) {
         for (const auto& token : d["tokens"].GetArray()) {
-            config.tokens.push_back({token["name"].GetString(), token["sha256"].GetString(), strings(token, "scopes")});
+            config.tokens.push_back({token["name"].GetString(), token["sha256"].GetString(), strings(token, "scopes"),
+                                     stringOr(token, "forbund", "")});
         }
     }
     for (const auto& dir : strings(d, "plugin_dirs")) {
@@ -135,6 +137,52 @@ void fillHub(const rapidjson::Document& d, HubConfig& config) {
     }
     if (d.HasMember("log")) {
         config.logLevel = stringOr(d["log"], "level", config.logLevel);
+    }
+}
+
+// What the schema cannot say about `webhooks`: ids are unique, exactly one secret source, types are in the
+// event catalogue (feed::expandTypes, the same rule as GET /v1/feed?types=).
+void fillWebhooks(const rapidjson::Document& d, HubConfig& config, std::vector<std::string>& problems) {
+    if (!d.HasMember("webhooks")) {
+        return;
+    }
+    const auto& list = d["webhooks"].GetArray();
+    for (rapidjson::SizeType i = 0; i < list.Size(); ++i) {
+        const auto& entry = list[i];
+        const std::string at = "/webhooks/" + std::to_string(i);
+        WebhookConfig webhook;
+        webhook.id = entry["id"].GetString();
+        webhook.url = entry["url"].GetString();
+        webhook.forbund = stringOr(entry, "forbund", "");
+        webhook.secretFile = resolve(config.dir, stringOr(entry, "secret_file", ""));
+        webhook.secretEnv = stringOr(entry, "secret_env", "");
+        webhook.batchSize = intOr(entry, "batch_size", webhook.batchSize);
+        webhook.timeoutSeconds = intOr(entry, "timeout_seconds", webhook.timeoutSeconds);
+        webhook.maxBackoffSeconds = intOr(entry, "max_backoff_seconds", webhook.maxBackoffSeconds);
+        webhook.caFile = resolve(config.dir, stringOr(entry, "ca_file", ""));
+        if (webhook.secretFile.empty() == webhook.secretEnv.empty()) {
+            problems.push_back(formatProblem(config.file, at, "name exactly one of secret_file and secret_env"));
+        }
+        const auto types = strings(entry, "types");
+        std::string joined;
+        for (std::size_t j = 0; j < types.size(); ++j) {
+            try {
+                feed::expandTypes(types[j]);
+                joined += (joined.empty() ? "" : ",") + types[j];
+            } catch (const std::invalid_argument& e) {
+                problems.push_back(formatProblem(config.file, at + "/types/" + std::to_string(j), e.what()));
+            }
+        }
+        if (!joined.empty()) {
+            webhook.types = feed::expandTypes(joined);
+        }
+        for (const auto& earlier : config.webhooks) {
+            if (earlier.id == webhook.id) {
+                problems.push_back(formatProblem(config.file, at + "/id", "duplicate webhook id " + webhook.id));
+                break;
+            }
+        }
+        config.webhooks.push_back(std::move(webhook));
     }
 }
 
@@ -195,6 +243,7 @@ HubConfig loadHubConfig(const std::string& path) {
     }
     fillHub(document, config);
     checkKeyChain(config, problems);
+    fillWebhooks(document, config, problems);
     if (config.store.backend == "postgresql" && config.store.connection.empty()) {
         problems.push_back(formatProblem(config.file, "/store/connection", "required for backend postgresql"));
     }

@@ -27,6 +27,7 @@ struct TokenConfig {
     std::string name;
     std::string sha256;
     std::vector<std::string> scopes;
+    std::string forbund;  ///< when set, the token sees only this förbund's data; empty = every förbund
 };
 
 struct ConnectorInstanceConfig {
@@ -38,6 +39,20 @@ struct ConnectorInstanceConfig {
     std::string mappingFile;   ///< absolute, or empty
     std::string settingsJson;  ///< the `settings` object as JSON text, handed to the plugin
     bool enabled = true;
+};
+
+/// One webhook subscriber (hub.json `webhooks`): the feed pushed to `url` in signed batches (docs/webhooks.md).
+struct WebhookConfig {
+    std::string id;
+    std::string url;
+    std::vector<std::string> types;  ///< catalogue types (wildcards expanded); empty = every type
+    std::string forbund;             ///< only this förbund's events; empty = every event
+    std::string secretFile;          ///< absolute; exactly one of secretFile and secretEnv is set
+    std::string secretEnv;
+    int batchSize = 100;
+    int timeoutSeconds = 10;
+    int maxBackoffSeconds = 300;
+    std::string caFile;  ///< absolute, or empty for the system CA store
 };
 
 /// One pseudonymisation key of the chain: its file (absolute) and its id.
@@ -70,6 +85,7 @@ struct HubConfig {
     int followUpYearsBefore = 10;  ///< consent.follow_up_years_before
     int followUpMonthsAfter = 12;  ///< consent.follow_up_months_after
     int citationGraceDays = 30;    ///< consent.citation_grace_days
+    std::vector<WebhookConfig> webhooks;
 
     const ConnectorInstanceConfig* connector(const std::string& id) const;
 };

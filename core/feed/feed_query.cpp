@@ -3,6 +3,10 @@
 #include "core/feed/feed_query.h"
 
 #include <charconv>
+#include <set>
+#include <stdexcept>
+
+#include "core/feed/event_catalogue.h"
 
 namespace finsam::feed {
 
@@ -20,7 +24,11 @@ bool parseNonNegative(const std::string& text, std::int64_t& out) {
 
 FeedQueryResult parseFeedQuery(const std::vector<std::pair<std::string, std::string>>& parameters) {
     FeedQueryResult result;
+    std::set<std::string> seen;
     for (const auto& [name, value] : parameters) {
+        if (!seen.insert(name).second) {
+            return {false, {}, name, "given more than once"};
+        }
         std::int64_t number = 0;
         if (name == "after") {
             if (!parseNonNegative(value, number)) {
@@ -32,6 +40,22 @@ FeedQueryResult parseFeedQuery(const std::vector<std::pair<std::string, std::str
                 return {false, {}, name, "must be an integer from 1 to " + std::to_string(kMaxLimit)};
             }
             result.query.limit = static_cast<int>(number);
+        } else if (name == "types") {
+            try {
+                result.query.types = expandTypes(value);
+            } catch (const std::invalid_argument& e) {
+                return {false, {}, name, e.what()};
+            }
+        } else if (name == "wait") {
+            if (!parseNonNegative(value, number) || number > kMaxWaitSeconds) {
+                return {false, {}, name, "must be an integer from 0 to " + std::to_string(kMaxWaitSeconds)};
+            }
+            result.query.waitSeconds = static_cast<int>(number);
+        } else if (name == "format") {
+            if (value != "json" && value != "ndjson") {
+                return {false, {}, name, "must be json or ndjson"};
+            }
+            result.query.ndjson = value == "ndjson";
         } else {
             return {false, {}, name, "unknown parameter"};
         }

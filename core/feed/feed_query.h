@@ -10,10 +10,14 @@ namespace finsam::feed {
 
 inline constexpr int kDefaultLimit = 100;
 inline constexpr int kMaxLimit = 1000;
+inline constexpr int kMaxWaitSeconds = 30;
 
 struct FeedQuery {
     std::int64_t after = 0;
     int limit = kDefaultLimit;
+    std::vector<std::string> types;  ///< catalogue types (wildcards expanded); empty = all
+    int waitSeconds = 0;             ///< long poll: how long to wait for an event when none is there yet
+    bool ndjson = false;             ///< format=ndjson (the Accept header can ask for it too)
 };
 
 struct FeedQueryResult {
@@ -23,8 +27,9 @@ struct FeedQueryResult {
     std::string reason;
 };
 
-/// Parses decoded (name, value) pairs: after = non-negative integer, limit = 1..kMaxLimit. Unknown
-/// parameters are an error so a typo is not silently ignored.
+/// Parses decoded (name, value) pairs: after = non-negative integer, limit = 1..kMaxLimit, types = a
+/// comma-separated list of catalogue types or `entity.*`, wait = 0..kMaxWaitSeconds, format = json|ndjson.
+/// Unknown or repeated parameters are an error so a typo is not silently ignored.
 FeedQueryResult parseFeedQuery(const std::vector<std::pair<std::string, std::string>>& parameters);
 
 }  // namespace finsam::feed

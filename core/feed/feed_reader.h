@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include <string>
 #include <vector>
 
 #include "core/feed/feed_event.h"
@@ -9,15 +10,21 @@
 
 namespace finsam::feed {
 
+/// Which events a reader sees. Types come from expandTypes() (catalogue names only).
+struct FeedFilter {
+    std::vector<std::string> types;  ///< empty = every type
+    std::string forbund;             ///< "" = every event; else only events of that förbund
+};
+
 class FeedReader {
 public:
     explicit FeedReader(store::Database& database) : database_(database) {}
 
-    /// At most `limit` events after `after`, ascending.
-    std::vector<FeedEvent> read(std::int64_t after, int limit);
+    /// At most `limit` events after `after` that pass `filter`, ascending.
+    std::vector<FeedEvent> read(std::int64_t after, int limit, const FeedFilter& filter = {});
 
-    /// Highest committed seq (0 when empty).
-    std::int64_t head();
+    /// Highest committed seq that passes `filter` (0 when none).
+    std::int64_t head(const FeedFilter& filter = {});
 
     /// Number of events.
     std::int64_t count();

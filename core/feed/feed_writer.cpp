@@ -3,9 +3,12 @@
 #include "core/feed/feed_writer.h"
 
 #include <cstdio>
+#include <stdexcept>
 
 #include "core/common/clock.h"
 #include "core/common/hash.h"
+#include "core/feed/event_schemas.h"
+#include "core/feed/event_scope.h"
 
 namespace finsam::feed {
 
@@ -42,6 +45,9 @@ std::string eventTypeFor(const store::EntityChange& change) {
 std::vector<FeedEvent> FeedWriter::append(const std::vector<store::EntityChange>& changes,
                                           std::int64_t batchId) {
     std::vector<FeedEvent> events;
+    std::vector<std::string> forbunds;
+    std::vector<soci::indicator> forbundIndicators;
+    EventScope scope(database_);
     // Event ids: 64 random bits per append and the event's index in it — unique without a system call per event.
     const std::string prefix = common::randomHex(8);
     const std::string now = common::nowUtcIso();
@@ -50,6 +56,9 @@ std::vector<FeedEvent> FeedWriter::append(const std::vector<store::EntityChange>
         std::snprintf(index, sizeof index, "%016zx", events.size());
         events.push_back(FeedEvent{0, prefix + index, now, std::move(type), change.entityKey, kSchemaVersion,
                                    change.payload});
+        auto forbund = scope.forbundOf(change);
+        forbunds.push_back(forbund.value_or(""));
+        forbundIndicators.push_back(forbund ? soci::i_ok : soci::i_null);
     };
     for (const auto& change : changes) {
         if (change.change == store::Change::kUnchanged) {
@@ -82,10 +91,18 @@ std::vector<FeedEvent> FeedWriter::append(const std::vector<store::EntityChange>
         keys.push_back(event.entityKey);
         payloads.push_back(event.payload);
     }
+    // Tests switch this on for every event they produce: a payload and its published schema cannot drift apart.
+    if (eventValidationSwitchedOn()) {
+        for (const auto& event : events) {
+            if (auto problem = EventSchemas::embedded().validate(event)) {
+                throw std::logic_error("feed event " + event.type + " violates its schema: " + *problem);
+            }
+        }
+    }
     database_.session() << "INSERT INTO feed_event (seq, event_id, occurred_at, type, entity_key, schema_version, "
-                           "payload, batch_id) VALUES (:s, :i, :o, :t, :k, :v, :p, :b)",
+                           "payload, batch_id, forbund) VALUES (:s, :i, :o, :t, :k, :v, :p, :b, :f)",
         soci::use(seqs), soci::use(ids), soci::use(times), soci::use(types), soci::use(keys), soci::use(versions),
-        soci::use(payloads), soci::use(batches);
+        soci::use(payloads), soci::use(batches), soci::use(forbunds, forbundIndicators);
     return events;
 }
 

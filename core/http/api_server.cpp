@@ -1,22 +1,46 @@
-// core/http/api_server.cpp — routing table and server lifecycle.
+// core/http/api_server.cpp — routing through the route table, and the server's lifecycle.
 // SPDX-License-Identifier: Apache-2.0
 #include "core/http/api_server.h"
 
+#include <Poco/Net/Context.h>
 #include <Poco/Net/HTTPRequestHandlerFactory.h>
 #include <Poco/Net/HTTPServerParams.h>
 #include <Poco/Net/HTTPServerRequest.h>
+#include <Poco/Net/SecureServerSocket.h>
 #include <Poco/Net/ServerSocket.h>
 #include <Poco/Net/SocketAddress.h>
+#include <Poco/String.h>
 #include <Poco/URI.h>
 
 #include <charconv>
-#include <regex>
 
-#include "core/http/api_handlers.h"
+#include "core/http/routes.h"
 
 namespace finsam::http {
 
 namespace {
+
+using Poco::Net::HTTPResponse;
+
+// Answers without a route: a target that cannot be parsed (400), an unknown path (404), a wrong method (405).
+class NoRouteHandler : public Poco::Net::HTTPRequestHandler {
+public:
+    NoRouteHandler(HTTPResponse::HTTPStatus status, std::string code, std::string message, std::string allow = "")
+        : status_(status), code_(std::move(code)), message_(std::move(message)), allow_(std::move(allow)) {}
+
+    void handleRequest(Poco::Net::HTTPServerRequest&, Poco::Net::HTTPServerResponse& response) override {
+        if (!allow_.empty()) {
+            response.set("Allow", allow_);
+        }
+        sendError(response, status_, code_, message_);
+    }
+
+private:
+    HTTPResponse::HTTPStatus status_;
+    std::string code_;
+    std::string message_;
+    std::string allow_;
+};
 
 class Router : public Poco::Net::HTTPRequestHandlerFactory {
 public:
@@ -27,31 +51,45 @@ public:
         try {
             path = Poco::URI(request.getURI()).getPath();
         } catch (const Poco::Exception&) {
-            return new BadRequestHandler();  // e.g. a broken %-escape: answer, do not drop the connection
+            // e.g. a broken %-escape: answer, do not drop the connection
+            return new NoRouteHandler(HTTPResponse::HTTP_BAD_REQUEST, "bad_request",
+                                      "the request target cannot be parsed");
         }
-        if (path == "/healthz") {
-            return new HealthHandler();
+        RouteMatch match = matchRoute(request.getMethod(), path);
+        if (match.route != nullptr) {
+            return match.route->make(context_, match.route->scope, std::move(match.params));
         }
-        if (path == "/readyz") {
-            return new ReadyHandler(context_);
+        if (!match.allowed.empty()) {
+            return new NoRouteHandler(HTTPResponse::HTTP_METHOD_NOT_ALLOWED, "method_not_allowed",
+                                      "use " + Poco::cat(std::string(", "), match.allowed.begin(), match.allowed.end()),
+                                      Poco::cat(std::string(", "), match.allowed.begin(), match.allowed.end()));
         }
-        if (path == "/v1/feed") {
-            return new FeedHandler(context_);
-        }
-        if (path == "/v1/admin/connectors") {
-            return new ConnectorsHandler(context_);
-        }
-        static const std::regex kExplain("^/v1/admin/persons/([a-p]{32})/explain$");
-        std::smatch match;
-        if (std::regex_match(path, match, kExplain)) {
-            return new ExplainHandler(context_, match[1]);
-        }
-        return new NotFoundHandler();
+        return new NoRouteHandler(HTTPResponse::HTTP_NOT_FOUND, "not_found", "no such endpoint (see /openapi.json)");
     }
 
 private:
     ApiContext& context_;
 };
+
+Poco::Net::ServerSocket bind(const Poco::Net::SocketAddress& address, const ServerTls& tls) {
+    if (tls.certificateFile.empty() && tls.privateKeyFile.empty()) {
+        return Poco::Net::ServerSocket(address, 64);
+    }
+    if (tls.certificateFile.empty() || tls.privateKeyFile.empty()) {
+        throw std::runtime_error("http.tls needs both cert_file and key_file");
+    }
+    try {
+        Poco::Net::Context::Ptr context = new Poco::Net::Context(
+            Poco::Net::Context::TLS_SERVER_USE, tls.privateKeyFile, tls.certificateFile, "",
+            Poco::Net::Context::VERIFY_NONE);
+        context->disableProtocols(Poco::Net::Context::PROTO_SSLV2 | Poco::Net::Context::PROTO_SSLV3 |
+                                  Poco::Net::Context::PROTO_TLSV1 | Poco::Net::Context::PROTO_TLSV1_1);
+        return Poco::Net::SecureServerSocket(address, 64, context);
+    } catch (const Poco::Exception& e) {
+        throw std::runtime_error("http.tls: cannot load certificate " + tls.certificateFile + " or key " +
+                                 tls.privateKeyFile + ": " + e.displayText());
+    }
+}
 
 }  // namespace
 
@@ -70,9 +108,10 @@ std::pair<std::string, std::uint16_t> parseListen(const std::string& listen) {
     return {listen.substr(0, colon), static_cast<std::uint16_t>(port)};
 }
 
-ApiServer::ApiServer(ApiContext& context, const std::string& listen, int threads) {
+ApiServer::ApiServer(ApiContext& context, const std::string& listen, int threads, const ServerTls& tls) {
     auto [host, port] = parseListen(listen);
-    Poco::Net::ServerSocket socket(Poco::Net::SocketAddress(host, port), 64);
+    Poco::Net::ServerSocket socket = bind(Poco::Net::SocketAddress(host, port), tls);
+    tls_ = !tls.certificateFile.empty();
     port_ = socket.address().port();
     auto* params = new Poco::Net::HTTPServerParams;
     params->setMaxThreads(threads);

@@ -8,10 +8,10 @@
 
 namespace finsam::http {
 
-AuthResult TokenAuthenticator::check(const std::string& authorization, const std::string& scope) const {
+AuthDecision TokenAuthenticator::check(const std::string& authorization, const std::string& scope) const {
     static const std::string kBearer = "Bearer ";
     if (authorization.size() <= kBearer.size() || authorization.compare(0, kBearer.size(), kBearer) != 0) {
-        return AuthResult::kMissingOrUnknown;
+        return {};
     }
     std::string hash = common::sha256Hex(std::string_view(authorization).substr(kBearer.size()));
     const config::TokenConfig* match = nullptr;
@@ -21,10 +21,10 @@ AuthResult TokenAuthenticator::check(const std::string& authorization, const std
         }
     }
     if (match == nullptr) {
-        return AuthResult::kMissingOrUnknown;
+        return {};
     }
     bool allowed = std::find(match->scopes.begin(), match->scopes.end(), scope) != match->scopes.end();
-    return allowed ? AuthResult::kAllowed : AuthResult::kForbidden;
+    return {allowed ? AuthResult::kAllowed : AuthResult::kForbidden, match};
 }
 
 }  // namespace finsam::http

@@ -3,39 +3,20 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/identity/pseudonymizer.h"
 
-#include <Poco/DigestEngine.h>
-#include <Poco/HMACEngine.h>
-#include <Poco/SHA2Engine.h>
-
 #include <set>
 #include <stdexcept>
 #include <utility>
+
+#include "core/common/hash.h"
 
 namespace finsam::identity {
 
 namespace {
 
-// Poco 1.11's SHA2Engine lacks the BLOCK_SIZE/DIGEST_SIZE constants HMACEngine<> needs; this adds
-// them for SHA-256 (FIPS 180-4: 64-byte blocks, 32-byte digest), so Poco's RFC 2104 HMAC is used
-// as is.
-class Sha256Engine : public Poco::SHA2Engine {
-public:
-    enum { BLOCK_SIZE = 64, DIGEST_SIZE = 32 };
-
-    Sha256Engine() : Poco::SHA2Engine(Poco::SHA2Engine::SHA_256) {}
-};
-
-using HmacSha256 = Poco::HMACEngine<Sha256Engine>;
-
 // The message is given in parts so the clear number is never copied into a joined string.
 std::string hmacHex(const std::string& secret, std::string_view a, std::string_view b = {},
                     std::string_view c = {}) {
-    // A fresh engine per call keeps the Pseudonymizer immutable and thread-safe.
-    HmacSha256 hmac(secret.data(), secret.size());
-    hmac.update(a.data(), a.size());
-    hmac.update(b.data(), b.size());
-    hmac.update(c.data(), c.size());
-    return Poco::DigestEngine::digestToHex(hmac.digest());
+    return common::hmacSha256Hex(secret, {a, b, c});
 }
 
 }  // namespace

@@ -36,8 +36,8 @@ void writeScalar(JsonWriter& json, const model::FieldSpec& field, const std::str
     }
 }
 
-// The stored state of a record as JSON, fields in schema order, so equal states hash equally. `forFeed` leaves
-// out fields that are stored but never published.
+}  // namespace
+
 std::string payloadOf(const model::EntitySpec& spec, const model::WorkRecord& record, const std::string& personKey,
                       bool forFeed) {
     rapidjson::StringBuffer buffer;
@@ -75,6 +75,8 @@ std::string payloadOf(const model::EntitySpec& spec, const model::WorkRecord& re
     json.EndObject();
     return std::string(buffer.GetString(), buffer.GetSize());
 }
+
+namespace {
 
 // Lists are stored as JSON arrays of strings; scalars as text. Absent values become NULL.
 std::string columnText(const model::FieldSpec& field, const std::vector<std::string>& values) {

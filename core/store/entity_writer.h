@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "core/model/entity_spec.h"
 #include "core/model/work_record.h"
 #include "core/store/database.h"
 
@@ -35,6 +36,12 @@ struct StoredEntity {
 
 /// Field values a resolution replaced: field -> the values before (empty vector = the field was absent).
 using ReplacedValues = std::map<std::string, std::vector<std::string>>;
+
+/// The stored state of `record` as JSON, fields in schema order, so equal states hash equally. `forFeed` leaves
+/// out fields that are stored but never published: that is the feed payload, and the current-state item
+/// (feed/current_state.h) built from the columns.
+std::string payloadOf(const model::EntitySpec& spec, const model::WorkRecord& record, const std::string& personKey,
+                      bool forFeed);
 
 /// Writes entities into their tables. Columns are the canonical field names (model/entity_spec.h).
 /// Every method runs inside the caller's transaction.

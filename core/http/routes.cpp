@@ -1,0 +1,99 @@
+// core/http/routes.cpp — the route table. Adding an endpoint means a line here and its entry in openapi.json.
+// SPDX-License-Identifier: Apache-2.0
+#include "core/http/routes.h"
+
+#include <Poco/StringTokenizer.h>
+
+#include "core/http/admin_handlers.h"
+#include "core/http/feed_handlers.h"
+#include "core/http/public_handlers.h"
+#include "core/http/state_handlers.h"
+#include "core/http/subscribers_handler.h"
+
+namespace finsam::http {
+
+namespace {
+
+template <class Handler>
+Poco::Net::HTTPRequestHandler* make(ApiContext& context, const std::string& scope, PathParams params) {
+    return new Handler(context, scope, std::move(params));
+}
+
+template <const char* Entity>
+Poco::Net::HTTPRequestHandler* makeState(ApiContext& context, const std::string& scope, PathParams params) {
+    return new CurrentStateHandler(context, scope, std::move(params), Entity);
+}
+
+constexpr char kDeltagande[] = "deltagande";
+constexpr char kInsats[] = "insats";
+constexpr char kPerson[] = "person";
+
+std::vector<std::string> segments(const std::string& path) {
+    std::vector<std::string> out;
+    Poco::StringTokenizer tokens(path, "/");
+    for (const auto& token : tokens) {
+        out.push_back(token);
+    }
+    return out;
+}
+
+bool matches(const std::string& pattern, const std::string& path, PathParams& params) {
+    auto want = segments(pattern);
+    auto have = segments(path);
+    if (want.size() != have.size()) {
+        return false;
+    }
+    PathParams found;
+    for (std::size_t i = 0; i < want.size(); ++i) {
+        const auto& segment = want[i];
+        if (segment.size() > 2 && segment.front() == '{' && segment.back() == '}') {
+            if (have[i].empty()) {
+                return false;
+            }
+            found[segment.substr(1, segment.size() - 2)] = have[i];
+        } else if (segment != have[i]) {
+            return false;
+        }
+    }
+    params = std::move(found);
+    return true;
+}
+
+}  // namespace
+
+const std::vector<Route>& apiRoutes() {
+    static const std::vector<Route> routes = {
+        {"GET", "/healthz", "", make<HealthHandler>},
+        {"GET", "/readyz", "", make<ReadyHandler>},
+        {"GET", "/openapi.json", "", make<OpenApiHandler>},
+        {"GET", "/v1/feed", "feed:read", make<FeedHandler>},
+        {"GET", "/v1/feed/head", "feed:read", make<FeedHeadHandler>},
+        {"GET", "/v1/deltaganden", "feed:read", makeState<kDeltagande>},
+        {"GET", "/v1/insatser", "feed:read", makeState<kInsats>},
+        {"GET", "/v1/persons", "feed:read", makeState<kPerson>},
+        {"GET", "/v1/admin/connectors", "admin", make<ConnectorsHandler>},
+        {"GET", "/v1/admin/subscribers", "admin", make<SubscribersHandler>},
+        {"GET", "/v1/admin/access", "admin", make<AccessAuditHandler>},
+        {"GET", "/v1/admin/persons/{person_key}/explain", "admin", make<ExplainHandler>},
+    };
+    return routes;
+}
+
+RouteMatch matchRoute(const std::string& method, const std::string& path) {
+    RouteMatch match;
+    for (const auto& route : apiRoutes()) {
+        PathParams params;
+        if (!matches(route.path, path, params)) {
+            continue;
+        }
+        if (route.method == method) {
+            match.route = &route;
+            match.params = std::move(params);
+            return match;
+        }
+        match.allowed.push_back(route.method);
+    }
+    return match;
+}
+
+}  // namespace finsam::http

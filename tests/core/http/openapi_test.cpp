@@ -1,0 +1,323 @@
+// tests/core/http/openapi_test.cpp — openapi.json documents exactly the route table, and a running server agrees.
+// SPDX-License-Identifier: Apache-2.0
+#include <gtest/gtest.h>
+
+#include <Poco/String.h>
+#include <rapidjson/pointer.h>
+
+#include <algorithm>
+#include <functional>
+#include <set>
+#include <stdexcept>
+
+#include "core/common/embedded_file.h"
+#include "core/common/json.h"
+#include "core/feed/event_catalogue.h"
+#include "core/feed/feed_writer.h"
+#include "core/http/routes.h"
+#include "core/store/entity_writer.h"
+#include "tests/core/http/api_fixture.h"
+
+namespace finsam::testing {
+namespace {
+
+using MethodAndPath = std::pair<std::string, std::string>;
+
+const std::set<std::string> kHttpMethods = {"get", "put", "post", "delete", "options", "head", "patch", "trace"};
+
+// A person_key the explain operation finds (32 letters a–p, as the hub makes them).
+constexpr const char* kPersonKey = "abcdefghijklmnopabcdefghijklmnop";
+
+std::string_view embeddedText() {
+    const auto* file = common::findEmbedded(common::embeddedApiDescription(), "openapi.json");
+    if (file == nullptr) {
+        throw std::logic_error("openapi.json is not compiled in");
+    }
+    return file->content;
+}
+
+rapidjson::Document description() {
+    rapidjson::Document document;
+    common::JsonError error;
+    if (!common::parseJson(embeddedText(), document, error)) {
+        throw std::runtime_error("openapi.json:" + std::to_string(error.line) + ":" + std::to_string(error.column) +
+                                 ": " + error.reason);
+    }
+    return document;
+}
+
+// The value a local "$ref" ("#/components/…") points at; throws when it points nowhere.
+const rapidjson::Value& resolve(const rapidjson::Document& document, const rapidjson::Value& value) {
+    if (!value.IsObject() || !value.HasMember("$ref")) {
+        return value;
+    }
+    const std::string ref = value["$ref"].GetString();
+    const rapidjson::Value* target = rapidjson::Pointer(ref.substr(1).c_str()).Get(document);
+    if (ref.rfind("#/", 0) != 0 || target == nullptr) {
+        throw std::runtime_error("unresolved $ref " + ref);
+    }
+    return *target;
+}
+
+const rapidjson::Value& operationOf(const rapidjson::Document& document, const http::Route& route) {
+    return document["paths"][route.path.c_str()][Poco::toLower(route.method).c_str()];
+}
+
+// OpenAPI's "nullable: true" as draft-04 says it (type [T, "null"]), so RapidJSON's validator can check bodies.
+void nullableToDraft4(rapidjson::Value& value, rapidjson::Document::AllocatorType& allocator) {
+    if (value.IsArray()) {
+        for (auto& item : value.GetArray()) {
+            nullableToDraft4(item, allocator);
+        }
+        return;
+    }
+    if (!value.IsObject()) {
+        return;
+    }
+    if (value.HasMember("nullable") && value["nullable"].GetBool() && value.HasMember("type")) {
+        rapidjson::Value types(rapidjson::kArrayType);
+        types.PushBack(value["type"], allocator).PushBack("null", allocator);
+        value["type"] = types;
+    }
+    for (auto& member : value.GetObject()) {
+        nullableToDraft4(member.value, allocator);
+    }
+}
+
+// Violations of `body` against the schema the document gives for `route`'s `status` answer in JSON.
+std::vector<common::SchemaViolation> checkAgainstDocument(const http::Route& route, int status,
+                                                          const std::string& body) {
+    const rapidjson::Document document = description();
+    const auto& response = resolve(document, operationOf(document, route)["responses"][std::to_string(status).c_str()]);
+    rapidjson::Document schema(rapidjson::kObjectType);
+    auto& allocator = schema.GetAllocator();
+    rapidjson::Value components(rapidjson::kObjectType);
+    components.AddMember("schemas", rapidjson::Value(document["components"]["schemas"], allocator), allocator);
+    schema.AddMember("components", components, allocator);
+    schema.AddMember("x-target", rapidjson::Value(response["content"]["application/json"]["schema"], allocator),
+                     allocator);
+    nullableToDraft4(schema, allocator);
+    schema.AddMember("$ref", "#/x-target", allocator);
+    rapidjson::Document instance;
+    common::JsonError error;
+    if (!common::parseJson(body, instance, error)) {
+        return {{"/", "not JSON: " + error.reason}};
+    }
+    return common::validateAgainstSchema(schema, instance);
+}
+
+std::string describe(const std::vector<common::SchemaViolation>& violations) {
+    std::string out;
+    for (const auto& violation : violations) {
+        out += violation.pointer + ": " + violation.reason + "\n";
+    }
+    return out;
+}
+
+TEST(OpenApiTest, IsAnOpenApi30DocumentWithABearerScheme) {
+    const auto document = description();
+    ASSERT_TRUE(document.IsObject());
+    EXPECT_EQ(std::string(document["openapi"].GetString()).rfind("3.0.", 0), 0u);
+    EXPECT_TRUE(document["info"].HasMember("title"));
+    EXPECT_TRUE(document["info"].HasMember("version"));
+    const auto& bearer = document["components"]["securitySchemes"]["bearer"];
+    EXPECT_STREQ(bearer["type"].GetString(), "http");
+    EXPECT_STREQ(bearer["scheme"].GetString(), "bearer");
+}
+
+TEST(OpenApiTest, DocumentsExactlyTheRouteTable) {
+    const auto document = description();
+    std::set<MethodAndPath> documented, routed;
+    for (const auto& path : document["paths"].GetObject()) {
+        for (const auto& operation : path.value.GetObject()) {
+            if (kHttpMethods.count(operation.name.GetString()) != 0) {
+                documented.emplace(Poco::toUpper(std::string(operation.name.GetString())), path.name.GetString());
+            }
+        }
+    }
+    for (const auto& route : http::apiRoutes()) {
+        routed.emplace(route.method, route.path);
+    }
+    for (const auto& [method, path] : routed) {
+        EXPECT_EQ(documented.count({method, path}), 1u) << method << " " << path << " is routed, not documented";
+    }
+    for (const auto& [method, path] : documented) {
+        EXPECT_EQ(routed.count({method, path}), 1u) << method << " " << path << " is documented, not routed";
+    }
+}
+
+TEST(OpenApiTest, EachOperationNamesTheScopeOfItsRoute) {
+    const auto document = description();
+    for (const auto& route : http::apiRoutes()) {
+        SCOPED_TRACE(route.method + " " + route.path);
+        const auto& operation = operationOf(document, route);
+        ASSERT_TRUE(operation.HasMember("security"));
+        const auto& security = operation["security"];
+        if (route.scope.empty()) {
+            EXPECT_FALSE(operation.HasMember("x-scope"));
+            EXPECT_TRUE(security.IsArray() && security.Empty()) << "a public operation says security: []";
+            continue;
+        }
+        ASSERT_TRUE(operation.HasMember("x-scope"));
+        EXPECT_EQ(operation["x-scope"].GetString(), route.scope);
+        ASSERT_TRUE(security.IsArray() && security.Size() == 1);
+        EXPECT_TRUE(security[0].HasMember("bearer") && security[0]["bearer"].Empty());
+        for (const char* status : {"401", "403"}) {
+            EXPECT_TRUE(operation["responses"].HasMember(status)) << status;
+        }
+    }
+}
+
+TEST(OpenApiTest, EveryReferenceResolvesAndEveryPathParameterIsDeclared) {
+    const auto document = description();
+    std::function<void(const rapidjson::Value&)> walk = [&](const rapidjson::Value& value) {
+        if (value.IsObject()) {
+            EXPECT_NO_THROW(resolve(document, value));
+            for (const auto& member : value.GetObject()) {
+                walk(member.value);
+            }
+        } else if (value.IsArray()) {
+            for (const auto& item : value.GetArray()) {
+                walk(item);
+            }
+        }
+    };
+    walk(document);
+    for (const auto& route : http::apiRoutes()) {
+        const auto& operation = operationOf(document, route);
+        std::set<std::string> declared;
+        if (operation.HasMember("parameters")) {
+            for (const auto& parameter : operation["parameters"].GetArray()) {
+                const auto& resolved = resolve(document, parameter);
+                if (std::string(resolved["in"].GetString()) == "path") {
+                    EXPECT_TRUE(resolved["required"].GetBool()) << resolved["name"].GetString();
+                    declared.insert(resolved["name"].GetString());
+                }
+            }
+        }
+        std::set<std::string> placeholders;
+        for (std::size_t open = route.path.find('{'); open != std::string::npos; open = route.path.find('{', open + 1)) {
+            placeholders.insert(route.path.substr(open + 1, route.path.find('}', open) - open - 1));
+        }
+        EXPECT_EQ(declared, placeholders) << route.path;
+    }
+}
+
+TEST(OpenApiTest, EventTypesAreTheCatalogue) {
+    const auto document = description();
+    std::vector<std::string> types, wildcards;
+    for (const auto& info : feed::eventCatalogue()) {
+        types.emplace_back(info.type);
+        const std::string wildcard = std::string(info.type.substr(0, info.type.find('.'))) + ".*";
+        if (std::find(wildcards.begin(), wildcards.end(), wildcard) == wildcards.end()) {
+            wildcards.push_back(wildcard);
+        }
+    }
+    auto strings = [](const rapidjson::Value& array) {
+        std::vector<std::string> out;
+        for (const auto& item : array.GetArray()) {
+            out.emplace_back(item.GetString());
+        }
+        return out;
+    };
+    EXPECT_EQ(strings(document["components"]["schemas"]["FeedEvent"]["properties"]["type"]["enum"]), types);
+    std::vector<std::string> filter = types;
+    filter.insert(filter.end(), wildcards.begin(), wildcards.end());
+    EXPECT_EQ(strings(document["components"]["parameters"]["Types"]["schema"]["items"]["enum"]), filter);
+    for (const auto& item : filter) {
+        EXPECT_NO_THROW(feed::expandTypes(item)) << item << " is documented but refused";
+    }
+}
+
+class ServedApiTest : public ::testing::TestWithParam<TestBackend> {
+protected:
+    ServedApiTest() : api_(GetParam()) { seed(api_.database()); }
+
+    // One person, an insats and a deltagande of that person in it, through the store's own writers, so every
+    // collection answers an item to check against its schema.
+    static void seed(store::Database& db) {
+        soci::transaction transaction(db.session());
+        const std::string personKey = kPersonKey;
+        db.session() << "INSERT INTO person (person_key, kon, fodelsear, protected, content_hash, created_at, "
+                        "updated_at) VALUES (:k, 'kvinna', 1980, 0, 'h', '2026-01-01T00:00:00Z', "
+                        "'2026-01-01T00:00:00Z')",
+            soci::use(personKey);
+        auto record = [](const std::string& entity, const std::string& key,
+                         std::map<std::string, std::vector<std::string>> values) {
+            model::WorkRecord out;
+            out.connector = "forbund-csv";
+            out.organisation = "forbund-a";
+            out.entity = entity;
+            out.sourceKey = key;
+            out.values = std::move(values);
+            return out;
+        };
+        const auto insats = record("insats", "I-1", {{"insats_id", {"I-1"}}, {"namn", {"Steg"}},
+                                                     {"inriktning", {"arbete"}}, {"uppfoljningsmetod", {"sus"}},
+                                                     {"startdatum", {"2025-01-01"}}, {"malgrupp", {"a", "b"}}});
+        const auto deltagande = record("deltagande", "D-1", {{"insats_id", {"I-1"}}, {"kon", {"kvinna"}},
+                                                             {"fodelsear", {"1980"}}, {"startdatum", {"2025-02-01"}},
+                                                             {"forsorjning_fore", {"aktivitetsstod"}}});
+        store::EntityWriter writer(db);
+        std::vector<store::EntityChange> changes = {writer.upsert(insats, ""), writer.upsert(deltagande, personKey)};
+        feed::FeedWriter(db).append(changes, 1);
+        transaction.commit();
+    }
+
+    static std::string tokenFor(const std::string& scope) {
+        return scope.empty() ? "" : scope == "admin" ? kAdminToken : kReaderToken;
+    }
+
+    ApiFixture api_;
+};
+
+TEST_P(ServedApiTest, EveryDocumentedOperationAnswersAsDocumented) {
+    for (const auto& route : http::apiRoutes()) {
+        SCOPED_TRACE(route.method + " " + route.path);
+        std::string target = route.path;
+        Poco::replaceInPlace(target, std::string("{person_key}"), std::string(kPersonKey));
+        auto response = apiCall(api_.port(), route.method, target, tokenFor(route.scope));
+        EXPECT_NE(response.status, 404) << response.body;
+        EXPECT_NE(response.status, 405) << response.body;
+        ASSERT_EQ(response.status, 200) << response.body;
+        EXPECT_EQ(response.contentType, "application/json");
+        EXPECT_EQ(response.header("Cache-Control"), "no-store");
+        auto violations = checkAgainstDocument(route, 200, response.body);
+        EXPECT_TRUE(violations.empty()) << describe(violations) << response.body;
+        if (!route.scope.empty()) {
+            auto refused = apiCall(api_.port(), route.method, target);
+            EXPECT_EQ(refused.status, 401);
+            EXPECT_TRUE(checkAgainstDocument(route, 401, refused.body).empty()) << refused.body;
+        }
+    }
+}
+
+TEST_P(ServedApiTest, UndocumentedPathsAre404AndOtherMethods405WithAllow) {
+    for (const char* path : {"/", "/v1", "/v1/feeds", "/v1/feed/head/more", "/v1/admin/persons//explain"}) {
+        auto response = api_.get(path, kAdminToken);
+        EXPECT_EQ(response.status, 404) << path;
+        EXPECT_NE(response.body.find("\"not_found\""), std::string::npos) << path;
+    }
+    for (const auto& route : http::apiRoutes()) {
+        std::string target = route.path;
+        Poco::replaceInPlace(target, std::string("{person_key}"), std::string(kPersonKey));
+        auto response = apiCall(api_.port(), "POST", target, tokenFor(route.scope));
+        EXPECT_EQ(response.status, 405) << route.path;
+        EXPECT_EQ(response.header("Allow"), route.method) << route.path;
+        EXPECT_NE(response.body.find("\"method_not_allowed\""), std::string::npos) << route.path;
+    }
+    EXPECT_EQ(apiCall(api_.port(), "DELETE", "/v1/feed", kReaderToken).status, 405);
+}
+
+TEST_P(ServedApiTest, ServesTheEmbeddedDocumentWithoutAToken) {
+    auto response = api_.get("/openapi.json");
+    ASSERT_EQ(response.status, 200);
+    EXPECT_EQ(response.contentType, "application/json");
+    EXPECT_EQ(response.body, embeddedText());
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, ServedApiTest, ::testing::ValuesIn(allBackends()),
+                         [](const auto& info) { return backendName(info.param); });
+
+}  // namespace
+}  // namespace finsam::testing
