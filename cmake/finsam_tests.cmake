@@ -17,6 +17,9 @@ function(finsam_add_tests name)
     target_compile_definitions(${name} PRIVATE ${FINSAM_TEST_DEFINITIONS})
     target_include_directories(${name} PRIVATE ${PROJECT_SOURCE_DIR})
     target_link_libraries(${name} PRIVATE ${ARG_LIBS} GTest::gtest GTest::gmock GTest::gtest_main)
-    gtest_discover_tests(${name} DISCOVERY_TIMEOUT 60 PROPERTIES TIMEOUT 300)
+    # Every feed event a test produces is checked against its schema (core/feed/event_schemas.h); hubs the
+    # test starts as child processes inherit the variable.
+    gtest_discover_tests(${name} DISCOVERY_TIMEOUT 60
+        PROPERTIES TIMEOUT 300 ENVIRONMENT FINSAM_VALIDATE_FEED_EVENTS=1)
 endfunction()
 

@@ -82,7 +82,8 @@ void HubServer::initialize(Poco::Util::Application& self) {
                                                              runtime_->location, feedSignal_);
     apiContext_->subscribers = webhooks_->ids();
     api_ = std::make_unique<http::ApiServer>(*apiContext_, listen_.empty() ? runtime_->config.listen : listen_,
-                                             runtime_->config.httpThreads);
+                                             runtime_->config.httpThreads,
+                                             http::ServerTls{runtime_->config.tlsCertFile, runtime_->config.tlsKeyFile});
 }
 
 void HubServer::uninitialize() {

@@ -106,6 +106,10 @@ void fillHub(const rapidjson::Document& d, HubConfig& config) {
     if (d.HasMember("http")) {
         config.listen = stringOr(d["http"], "listen", config.listen);
         config.httpThreads = intOr(d["http"], "threads", config.httpThreads);
+        if (d["http"].HasMember("tls")) {
+            config.tlsCertFile = resolve(config.dir, stringOr(d["http"]["tls"], "cert_file", ""));
+            config.tlsKeyFile = resolve(config.dir, stringOr(d["http"]["tls"], "key_file", ""));
+        }
     }
     if (d.HasMember("tokens")) {
         for (const auto& token : d["tokens"].GetArray()) {

@@ -73,6 +73,8 @@ struct HubConfig {
     std::vector<KeyRef> keyChain;
     std::string listen = "127.0.0.1:8080";
     int httpThreads = 8;
+    std::string tlsCertFile;  ///< http.tls.cert_file (absolute); with tlsKeyFile the API serves HTTPS
+    std::string tlsKeyFile;
     std::vector<TokenConfig> tokens;
     std::vector<std::string> pluginDirs;
     std::vector<ConnectorInstanceConfig> connectors;

@@ -46,12 +46,9 @@ std::optional<std::string> EventScope::forbundOf(const store::EntityChange& chan
         return forbundOfInsats(cell(row, 0));
     }
     if (entity == "samtycke") {
-        auto row = database_.queryRow(
-            "SELECT galler_forbund, galler_insats FROM samtycke WHERE entity_key = :p0", {change.entityKey}, 2);
-        if (!cell(row, 0).empty()) {
-            return cell(row, 0);
-        }
-        auto viaInsats = forbundOfInsats(cell(row, 1));
+        // Given for an insats: that insats's förbund; for the whole förbund (galler_forbund): the recorder's.
+        auto row = database_.queryRow("SELECT galler_insats FROM samtycke WHERE entity_key = :p0", {change.entityKey}, 1);
+        auto viaInsats = forbundOfInsats(cell(row, 0));
         return viaInsats ? viaInsats : organisationOfKey(change.entityKey);
     }
     return std::nullopt;

@@ -13,7 +13,7 @@ namespace finsam::feed {
 
 /// Resolves within the batch's transaction (the entity rows are already written). Insatser and their budgets
 /// belong to the förbund that registers them; a deltagande (and its duplicate reports) to the förbund of its
-/// insats; a samtycke to the förbund it is given for, else that of its insats. Persons, links and benefit
+/// insats; a samtycke to the förbund of the insats it is given for, else to the förbund that recorded it. Persons, links and benefit
 /// periods are förbund-neutral (nullopt): they describe a person, not a förbund's register.
 class EventScope {
 public:

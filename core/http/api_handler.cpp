@@ -13,7 +13,7 @@ using Poco::Net::HTTPResponse;
 
 void sendJson(Poco::Net::HTTPServerResponse& response, HTTPResponse::HTTPStatus status, const std::string& body,
               const std::string& contentType) {
-    response.setStatus(status);
+    response.setStatusAndReason(status);  // the standard reason phrase, not "OK" on a 405
     response.setContentType(contentType);
     response.set("Cache-Control", "no-store");
     response.setContentLength(static_cast<std::streamsize>(body.size()));

@@ -6,6 +6,7 @@
 #include <Poco/Net/HTTPRequestHandlerFactory.h>
 #include <Poco/Net/HTTPServerParams.h>
 #include <Poco/Net/HTTPServerRequest.h>
+#include <Poco/Net/SSLManager.h>
 #include <Poco/Net/SecureServerSocket.h>
 #include <Poco/Net/ServerSocket.h>
 #include <Poco/Net/SocketAddress.h>
@@ -13,6 +14,7 @@
 #include <Poco/URI.h>
 
 #include <charconv>
+#include <mutex>
 
 #include "core/http/routes.h"
 
@@ -78,6 +80,8 @@ Poco::Net::ServerSocket bind(const Poco::Net::SocketAddress& address, const Serv
     if (tls.certificateFile.empty() || tls.privateKeyFile.empty()) {
         throw std::runtime_error("http.tls needs both cert_file and key_file");
     }
+    static std::once_flag sslInitialised;
+    std::call_once(sslInitialised, [] { Poco::Net::initializeSSL(); });
     try {
         Poco::Net::Context::Ptr context = new Poco::Net::Context(
             Poco::Net::Context::TLS_SERVER_USE, tls.privateKeyFile, tls.certificateFile, "",

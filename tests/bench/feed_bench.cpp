@@ -32,6 +32,7 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <condition_variable>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -457,4 +458,234 @@ void benchLimit(const Options& options, const World& world, std::uint16_t hubPor
     printLine("random", limit, static_cast<double>(limit) * world.events / std::max(1LL, world.head), randomRuns,
               nginxRuns);
     std::fflush(stdout);
+}
+
+// ---- webhooks ----
+
+// Counts the events POSTed to it (each body a /v1/feed page) and notes when the last seq arrived.
+class Receiver {
+public:
+    explicit Receiver(long long lastSeq) : lastSeq_(lastSeq) {
+        auto params = Poco::AutoPtr<Poco::Net::HTTPServerParams>(new Poco::Net::HTTPServerParams);
+        params->setMaxThreads(4);
+        server_ = std::make_unique<Poco::Net::HTTPServer>(new Factory(*this),
+                                                          Poco::Net::ServerSocket(Poco::Net::SocketAddress("127.0.0.1", 0)),
+                                                          params);
+        server_->start();
+    }
+    ~Receiver() { server_->stopAll(true); }
+    Receiver(const Receiver&) = delete;
+    Receiver& operator=(const Receiver&) = delete;
+
+    std::uint16_t port() const { return server_->port(); }
+    /// Waits until the last seq arrived or `seconds` passed; true when it arrived.
+    bool waitForAll(double seconds) {
+        std::unique_lock<std::mutex> lock(mutex_);
+        return done_.wait_for(lock, std::chrono::duration<double>(seconds), [&] { return maxSeq_ >= lastSeq_; });
+    }
+    Clock::time_point firstPost() const { return firstPost_; }
+    Clock::time_point lastPost() const { return lastPost_; }
+    long long events() const { return events_; }
+    long long posts() const { return posts_; }
+
+private:
+    void received(const std::string& body) {
+        const long long n = eventsIn(body);
+        const long long seq = nextAfter(body);
+        std::lock_guard<std::mutex> lock(mutex_);
+        const auto now = Clock::now();
+        if (posts_++ == 0) {
+            firstPost_ = now;
+        }
+        events_ += n;
+        if (seq > maxSeq_) {
+            maxSeq_ = seq;
+            lastPost_ = now;
+        }
+        done_.notify_all();
+    }
+
+    class Handler final : public Poco::Net::HTTPRequestHandler {
+    public:
+        explicit Handler(Receiver& receiver) : receiver_(receiver) {}
+        void handleRequest(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response) override {
+            std::string body;
+            Poco::StreamCopier::copyToString(request.stream(), body);
+            receiver_.received(body);
+            response.setContentLength(0);
+            response.setStatus(Poco::Net::HTTPResponse::HTTP_NO_CONTENT);
+            response.send();
+        }
+
+    private:
+        Receiver& receiver_;
+    };
+    class Factory final : public Poco::Net::HTTPRequestHandlerFactory {
+    public:
+        explicit Factory(Receiver& receiver) : receiver_(receiver) {}
+        Poco::Net::HTTPRequestHandler* createRequestHandler(const Poco::Net::HTTPServerRequest&) override {
+            return new Handler(receiver_);
+        }
+
+    private:
+        Receiver& receiver_;
+    };
+
+    const long long lastSeq_;
+    std::mutex mutex_;
+    std::condition_variable done_;
+    long long maxSeq_ = 0;
+    long long events_ = 0;
+    long long posts_ = 0;
+    Clock::time_point firstPost_{};
+    Clock::time_point lastPost_{};
+    std::unique_ptr<Poco::Net::HTTPServer> server_;  // last: its threads call received()
+};
+
+// hub.json plus one subscriber (a new id each run, so it starts at seq 0), beside hub.json for relative paths.
+fs::path webhookConfig(const World& world, const std::string& id, int batchSize, std::uint16_t port) {
+    rapidjson::Document hub;
+    hub.Parse(readFile(world.config).c_str());
+    const fs::path dir = world.config.parent_path();
+    writeFile(dir / "keys" / "bench-webhook.secret", "bench-webhook-secret-0123456789abcdef\n",
+              fs::perms::owner_read | fs::perms::owner_write);
+    rapidjson::Document::AllocatorType& a = hub.GetAllocator();
+    rapidjson::Value subscriber(rapidjson::kObjectType);
+    subscriber.AddMember("id", rapidjson::Value(id.c_str(), a), a);
+    subscriber.AddMember("url", rapidjson::Value(("http://127.0.0.1:" + std::to_string(port) + "/hook").c_str(), a), a);
+    subscriber.AddMember("secret_file", "keys/bench-webhook.secret", a);
+    subscriber.AddMember("batch_size", batchSize, a);
+    rapidjson::Value webhooks(rapidjson::kArrayType);
+    webhooks.PushBack(subscriber, a);
+    hub.RemoveMember("webhooks");
+    hub.AddMember("webhooks", webhooks, a);
+    rapidjson::StringBuffer buffer;
+    rapidjson::Writer<rapidjson::StringBuffer> writer(buffer);
+    hub.Accept(writer);
+    const fs::path config = dir / ("hub-" + id + ".json");
+    writeFile(config, buffer.GetString());
+    return config;
+}
+
+// Push: serve with one subscriber until the receiver has the feed's last seq. Pull baseline: one client paging
+// through /v1/feed with limit = batch size (measured against the plain hub, just before).
+void benchWebhook(const World& world, int batchSize, double pullSeconds, const fs::path& dir) {
+    Receiver receiver(world.head);
+    const std::string id = "bench-" + std::to_string(::getpid()) + "-" + std::to_string(batchSize);
+    const fs::path config = webhookConfig(world, id, batchSize, receiver.port());
+    const auto started = Clock::now();
+    std::uint16_t port = 0;
+    auto serve = startServe(config, dir / ("serve-" + id + ".log"), port);
+    const double serveUp = secondsSince(started);
+    if (!receiver.waitForAll(600)) {
+        throw std::runtime_error("webhook " + id + ": only " + std::to_string(receiver.events()) +
+                                 " events arrived in 600 s; see " + (dir / ("serve-" + id + ".log")).string());
+    }
+    const double total = std::chrono::duration<double>(receiver.lastPost() - started).count();
+    const double posting = std::chrono::duration<double>(receiver.lastPost() - receiver.firstPost()).count();
+    const double push = world.events / posting;
+    const double pull = world.events / pullSeconds;
+    std::printf("webhook batch_size %4d | %lld events in %lld POSTs, %.2f s from serve start (up in %.2f s), "
+                "%.2f s from the first POST: %8.0f ev/s (%.0f from start) | pull /v1/feed limit=%d, one client: "
+                "%8.0f ev/s | ratio push/pull %.3f\n",
+                batchSize, receiver.events(), receiver.posts(), total, serveUp, posting, push,
+                world.events / total, batchSize, pull, push / pull);
+    std::fflush(stdout);
+}
+
+// ---- main ----
+
+std::vector<int> numberList(const std::string& text) {
+    std::vector<int> numbers;
+    std::stringstream in(text);
+    for (std::string item; std::getline(in, item, ',');) {
+        numbers.push_back(std::stoi(item));
+    }
+    return numbers;
+}
+
+bool parse(int argc, char** argv, Options& options) {
+    for (int i = 1; i < argc; ++i) {
+        const std::string arg = argv[i];
+        auto value = [&] { return i + 1 < argc ? std::string(argv[++i]) : std::string("0"); };
+        if (arg == "--participants") { options.participants = std::stoi(value()); }
+        else if (arg == "--seed") { options.seed = std::stoi(value()); }
+        else if (arg == "--threads") { options.threads = std::stoi(value()); }
+        else if (arg == "--connections") { options.connections = std::stoi(value()); }
+        else if (arg == "--duration") { options.duration = std::stoi(value()); }
+        else if (arg == "--rounds") { options.rounds = std::stoi(value()); }
+        else if (arg == "--limits") { options.limits = numberList(value()); }
+        else if (arg == "--batch-sizes") { options.batchSizes = numberList(value()); }
+        else if (arg == "--skip-feed") { options.skipFeed = true; }
+        else if (arg == "--skip-webhooks") { options.skipWebhooks = true; }
+        else if (arg == "--keep") { options.keep = true; }
+        else if (arg == "--world") { options.world = value(); options.keep = true; }
+        else { return false; }
+    }
+    return true;
+}
+
+void benchmark(const Options& options, const fs::path& scratch) {
+    World world = buildWorld(options, scratch);
+    const fs::path dir = scratch / ("run-" + std::to_string(::getpid()));
+    fs::create_directories(dir);
+    std::uint16_t port = 0;
+    auto serve = startServe(world.config, dir / "serve.log", port);
+    std::vector<double> pullSeconds;
+    for (int batchSize : options.batchSizes) {
+        pullSeconds.push_back(pullAll(port, world.readerToken, batchSize, &world.events, &world.head));
+    }
+    if (pullSeconds.empty()) {
+        pullAll(port, world.readerToken, 1000, &world.events, &world.head);
+    }
+    std::printf("feed: %lld events, last seq %lld%s; wrk -t%d -c%d -d%ds, %d round(s) alternating, best round "
+                "shown; nginx %u workers\n",
+                world.events, world.head, world.events == world.head ? " (dense)" : " (with gaps)", options.threads,
+                options.connections, options.duration, options.rounds,
+                std::max(2u, std::thread::hardware_concurrency()));
+    if (!options.skipFeed) {
+        for (int limit : options.limits) {
+            benchLimit(options, world, port, limit, dir);
+        }
+    }
+    serve->stop();
+    if (!options.skipWebhooks) {
+        for (std::size_t i = 0; i < options.batchSizes.size(); ++i) {
+            benchWebhook(world, options.batchSizes[i], pullSeconds[i], dir);
+        }
+    }
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    Options options;
+    if (!parse(argc, argv, options)) {
+        std::cerr << "usage: bench_feed [--participants N] [--seed N] [--threads N] [--connections N] [--duration S]\n"
+                     "                  [--rounds N] [--limits L,L] [--batch-sizes B,B] [--skip-feed]\n"
+                     "                  [--skip-webhooks] [--keep] [--world DIR]\n";
+        return 2;
+    }
+    if (!options.skipFeed && (findTool("wrk").empty() || findTool("nginx").empty())) {
+        std::cerr << "bench_feed: needs wrk and nginx on this machine: apt-get install -y wrk nginx-light "
+                     "(or run with --skip-feed for the webhook figures only)\n";
+        return 2;
+    }
+    ::signal(SIGPIPE, SIG_IGN);
+    const fs::path scratch = options.world.empty()
+                                 ? fs::temp_directory_path() / ("finsam-bench-feed-" + std::to_string(::getpid()))
+                                 : fs::path(options.world);
+    int code = 0;
+    try {
+        benchmark(options, scratch);
+    } catch (const std::exception& e) {
+        std::cerr << "bench_feed: " << e.what() << "\n";
+        code = 1;
+    }
+    if (options.keep) {
+        std::printf("kept %s (reuse: --world %s)\n", scratch.c_str(), scratch.c_str());
+    } else {
+        fs::remove_all(scratch);
+    }
+    return code;
 }

@@ -2,6 +2,10 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "tests/support/hub_process.h"
 
+#include <gtest/gtest.h>
+
+#include "tests/support/leak_scan.h"
+
 #include <Poco/Net/HTTPClientSession.h>
 #include <Poco/Net/HTTPRequest.h>
 #include <Poco/Net/HTTPResponse.h>
@@ -122,6 +126,13 @@ HttpResponse httpGet(std::uint16_t port, const std::string& target, const std::s
     result.status = static_cast<int>(response.getStatus());
     result.contentType = response.getContentType();
     Poco::StreamCopier::copyToString(body, result.body);
+    // Every API answer any test reads is scanned: no identity number and no token may ever be in one.
+    for (const auto& number : validIdentityNumbersIn(result.body)) {
+        ADD_FAILURE() << target << " answered a valid personnummer-shaped value (" << number.size() << " characters)";
+    }
+    if (!testTokensIn(result.body).empty()) {
+        ADD_FAILURE() << target << " answered a bearer token";
+    }
     return result;
 }
 

@@ -3,7 +3,10 @@
 #include "tests/support/leak_scan.h"
 
 #include "csv_reader.h"
+#include "core/identity/personnummer.h"
+#include "tests/support/hub_fixture.h"
 
+#include <cctype>
 #include <filesystem>
 #include <fstream>
 #include <regex>
@@ -21,6 +24,55 @@ std::set<std::string> numbersInFolder(const std::string& dir) {
         }
     }
     return numbers;
+}
+
+std::vector<std::string> validIdentityNumbersIn(const std::string& text) {
+    std::vector<std::string> found;
+    auto isDigit = [&](std::size_t i) { return i < text.size() && text[i] >= '0' && text[i] <= '9'; };
+    // A number stands alone: a digit run inside a word (a hex id, a key) is not one.
+    auto isWordChar = [&](std::size_t i) { return i < text.size() && std::isalnum(static_cast<unsigned char>(text[i])); };
+    std::size_t i = 0;
+    while (i < text.size()) {
+        if (!isDigit(i) || (i > 0 && isWordChar(i - 1))) {
+            ++i;
+            continue;
+        }
+        std::size_t end = i;
+        while (isDigit(end)) {
+            ++end;
+        }
+        const std::size_t run = end - i;
+        std::size_t candidateEnd = 0;
+        if (isWordChar(end) && !(run == 6 || run == 8)) {
+            candidateEnd = 0;
+        } else if (run == 10 || run == 12) {
+            candidateEnd = end;
+        } else if ((run == 6 || run == 8) && end < text.size() && (text[end] == '-' || text[end] == '+')) {
+            std::size_t tail = end + 1;
+            while (isDigit(tail)) {
+                ++tail;
+            }
+            candidateEnd = tail - end - 1 == 4 && !isWordChar(tail) ? tail : 0;
+        }
+        if (candidateEnd != 0) {
+            std::string candidate = text.substr(i, candidateEnd - i);
+            if (identity::parsePersonnummer(candidate).ok) {
+                found.push_back(candidate);
+            }
+        }
+        i = end;
+    }
+    return found;
+}
+
+std::vector<std::string> testTokensIn(const std::string& text) {
+    std::vector<std::string> found;
+    for (const char* token : {kAdminToken, kReaderToken, kIngestOnlyToken}) {
+        if (text.find(token) != std::string::npos) {
+            found.emplace_back(token);
+        }
+    }
+    return found;
 }
 
 std::vector<std::string> leakedNumbers(const std::set<std::string>& numbers, const std::string& haystack) {

@@ -14,6 +14,13 @@ std::set<std::string> numbersInFolder(const std::string& dir);
 /// The spellings of `numbers` (12 digits, 10 digits, with and without '-') that occur in `haystack`.
 std::vector<std::string> leakedNumbers(const std::set<std::string>& numbers, const std::string& haystack);
 
+/// Every valid personnummer or samordningsnummer (date and Luhn check) written anywhere in `text`, in any
+/// spelling (10 or 12 digits, with '-' or '+' or none), as found. Digit runs of other lengths are not numbers.
+std::vector<std::string> validIdentityNumbersIn(const std::string& text);
+
+/// The test suite's bearer tokens (tests/support/hub_fixture.h) that occur in `text`.
+std::vector<std::string> testTokensIn(const std::string& text);
+
 /// Data rows (records after the header, spreadsheet-empty rows excluded) of every *.csv in `dir`, read with
 /// the connectors' own CSV reader: what an ingest's `read` must equal.
 std::int64_t csvDataRows(const std::string& dir);

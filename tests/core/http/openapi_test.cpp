@@ -46,21 +46,37 @@ rapidjson::Document description() {
     return document;
 }
 
+// value[name]; throws (a test failure, not RapidJSON's assert) when it is missing.
+const rapidjson::Value& at(const rapidjson::Value& value, const std::string& name) {
+    if (!value.IsObject() || !value.HasMember(name)) {
+        throw std::runtime_error("openapi.json lacks " + name);
+    }
+    return value[name];
+}
+
+// The value at a JSON pointer, e.g. "/components/schemas/Error"; throws when there is none.
+const rapidjson::Value& pointed(const rapidjson::Document& document, const std::string& pointer) {
+    const rapidjson::Value* value = rapidjson::Pointer(pointer.c_str()).Get(document);
+    if (value == nullptr) {
+        throw std::runtime_error("openapi.json lacks " + pointer);
+    }
+    return *value;
+}
+
 // The value a local "$ref" ("#/components/…") points at; throws when it points nowhere.
 const rapidjson::Value& resolve(const rapidjson::Document& document, const rapidjson::Value& value) {
     if (!value.IsObject() || !value.HasMember("$ref")) {
         return value;
     }
     const std::string ref = value["$ref"].GetString();
-    const rapidjson::Value* target = rapidjson::Pointer(ref.substr(1).c_str()).Get(document);
-    if (ref.rfind("#/", 0) != 0 || target == nullptr) {
-        throw std::runtime_error("unresolved $ref " + ref);
+    if (ref.rfind("#/", 0) != 0) {
+        throw std::runtime_error("not a local $ref: " + ref);
     }
-    return *target;
+    return pointed(document, ref.substr(1));
 }
 
 const rapidjson::Value& operationOf(const rapidjson::Document& document, const http::Route& route) {
-    return document["paths"][route.path.c_str()][Poco::toLower(route.method).c_str()];
+    return at(at(at(document, "paths"), route.path), Poco::toLower(route.method));
 }
 
 // OpenAPI's "nullable: true" as draft-04 says it (type [T, "null"]), so RapidJSON's validator can check bodies.
@@ -88,13 +104,15 @@ void nullableToDraft4(rapidjson::Value& value, rapidjson::Document::AllocatorTyp
 std::vector<common::SchemaViolation> checkAgainstDocument(const http::Route& route, int status,
                                                           const std::string& body) {
     const rapidjson::Document document = description();
-    const auto& response = resolve(document, operationOf(document, route)["responses"][std::to_string(status).c_str()]);
+    const auto& response = resolve(document, at(at(operationOf(document, route), "responses"), std::to_string(status)));
     rapidjson::Document schema(rapidjson::kObjectType);
     auto& allocator = schema.GetAllocator();
     rapidjson::Value components(rapidjson::kObjectType);
-    components.AddMember("schemas", rapidjson::Value(document["components"]["schemas"], allocator), allocator);
+    components.AddMember("schemas", rapidjson::Value(at(at(document, "components"), "schemas"), allocator),
+                         allocator);
     schema.AddMember("components", components, allocator);
-    schema.AddMember("x-target", rapidjson::Value(response["content"]["application/json"]["schema"], allocator),
+    schema.AddMember("x-target", rapidjson::Value(at(at(at(response, "content"), "application/json"), "schema"),
+                                                  allocator),
                      allocator);
     nullableToDraft4(schema, allocator);
     schema.AddMember("$ref", "#/x-target", allocator);
@@ -117,18 +135,17 @@ std::string describe(const std::vector<common::SchemaViolation>& violations) {
 TEST(OpenApiTest, IsAnOpenApi30DocumentWithABearerScheme) {
     const auto document = description();
     ASSERT_TRUE(document.IsObject());
-    EXPECT_EQ(std::string(document["openapi"].GetString()).rfind("3.0.", 0), 0u);
-    EXPECT_TRUE(document["info"].HasMember("title"));
-    EXPECT_TRUE(document["info"].HasMember("version"));
-    const auto& bearer = document["components"]["securitySchemes"]["bearer"];
-    EXPECT_STREQ(bearer["type"].GetString(), "http");
-    EXPECT_STREQ(bearer["scheme"].GetString(), "bearer");
+    EXPECT_EQ(std::string(pointed(document, "/openapi").GetString()).rfind("3.0.", 0), 0u);
+    EXPECT_TRUE(pointed(document, "/info/title").IsString());
+    EXPECT_TRUE(pointed(document, "/info/version").IsString());
+    EXPECT_STREQ(pointed(document, "/components/securitySchemes/bearer/type").GetString(), "http");
+    EXPECT_STREQ(pointed(document, "/components/securitySchemes/bearer/scheme").GetString(), "bearer");
 }
 
 TEST(OpenApiTest, DocumentsExactlyTheRouteTable) {
     const auto document = description();
     std::set<MethodAndPath> documented, routed;
-    for (const auto& path : document["paths"].GetObject()) {
+    for (const auto& path : pointed(document, "/paths").GetObject()) {
         for (const auto& operation : path.value.GetObject()) {
             if (kHttpMethods.count(operation.name.GetString()) != 0) {
                 documented.emplace(Poco::toUpper(std::string(operation.name.GetString())), path.name.GetString());
@@ -163,7 +180,7 @@ TEST(OpenApiTest, EachOperationNamesTheScopeOfItsRoute) {
         ASSERT_TRUE(security.IsArray() && security.Size() == 1);
         EXPECT_TRUE(security[0].HasMember("bearer") && security[0]["bearer"].Empty());
         for (const char* status : {"401", "403"}) {
-            EXPECT_TRUE(operation["responses"].HasMember(status)) << status;
+            EXPECT_TRUE(at(operation, "responses").HasMember(status)) << status;
         }
     }
 }
@@ -189,9 +206,9 @@ TEST(OpenApiTest, EveryReferenceResolvesAndEveryPathParameterIsDeclared) {
         if (operation.HasMember("parameters")) {
             for (const auto& parameter : operation["parameters"].GetArray()) {
                 const auto& resolved = resolve(document, parameter);
-                if (std::string(resolved["in"].GetString()) == "path") {
-                    EXPECT_TRUE(resolved["required"].GetBool()) << resolved["name"].GetString();
-                    declared.insert(resolved["name"].GetString());
+                if (std::string(at(resolved, "in").GetString()) == "path") {
+                    EXPECT_TRUE(at(resolved, "required").GetBool()) << at(resolved, "name").GetString();
+                    declared.insert(at(resolved, "name").GetString());
                 }
             }
         }
@@ -220,10 +237,10 @@ TEST(OpenApiTest, EventTypesAreTheCatalogue) {
         }
         return out;
     };
-    EXPECT_EQ(strings(document["components"]["schemas"]["FeedEvent"]["properties"]["type"]["enum"]), types);
+    EXPECT_EQ(strings(pointed(document, "/components/schemas/FeedEvent/properties/type/enum")), types);
     std::vector<std::string> filter = types;
     filter.insert(filter.end(), wildcards.begin(), wildcards.end());
-    EXPECT_EQ(strings(document["components"]["parameters"]["Types"]["schema"]["items"]["enum"]), filter);
+    EXPECT_EQ(strings(pointed(document, "/components/parameters/Types/schema/items/enum")), filter);
     for (const auto& item : filter) {
         EXPECT_NO_THROW(feed::expandTypes(item)) << item << " is documented but refused";
     }
