@@ -71,7 +71,7 @@ void HubServer::initialize(Poco::Util::Application& self) {
     authenticator_ = std::make_unique<http::TokenAuthenticator>(runtime_->config.tokens);
     access_ = std::make_unique<http::AccessRecorder>(*sessions_);
     apiContext_ = std::make_unique<http::ApiContext>(http::ApiContext{
-        *sessions_, *authenticator_, ready_, feedSignal_, *access_,
+        *sessions_, *authenticator_, ready_, feedSignal_, *access_, feedPages_,
         consent::WindowConfig{runtime_->config.followUpYearsBefore, runtime_->config.followUpMonthsAfter},
         connectorIds(runtime_->config), {},
         // Long polls hold a request thread: at most half of them wait, so other requests are always served.

@@ -10,6 +10,7 @@
 #include <memory>
 
 #include "core/app/hub_runtime.h"
+#include "core/feed/feed_page_cache.h"
 #include "core/feed/feed_signal.h"
 #include "core/http/access_recorder.h"
 #include "core/http/api_server.h"
@@ -43,6 +44,7 @@ private:
     std::unique_ptr<store::SessionPool> sessions_;
     std::unique_ptr<http::TokenAuthenticator> authenticator_;
     feed::FeedSignal feedSignal_;
+    feed::FeedPageCache feedPages_{256};  ///< at most 256 rendered full pages (≤ ~130 MB at limit 1000)
     std::unique_ptr<http::AccessRecorder> access_;
     std::unique_ptr<http::ApiContext> apiContext_;
     std::unique_ptr<http::ApiServer> api_;

@@ -131,8 +131,11 @@ StateQuery parseStateQuery(const std::vector<std::pair<std::string, std::string>
             if (!parsed.ok) {
                 throw StateQueryError(name, parsed.reason);
             }
-            query.limit = parsed.query.limit;
-            query.ndjson = parsed.query.ndjson;
+            if (name == "limit") {
+                query.limit = parsed.query.limit;
+            } else {
+                query.ndjson = parsed.query.ndjson;
+            }
             continue;
         }
         std::string* target = name == "after_key" ? &query.afterKey

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/consent/consent.h"
+#include "core/feed/feed_page_cache.h"
 #include "core/feed/feed_signal.h"
 #include "core/http/access_recorder.h"
 #include "core/http/token_authenticator.h"
@@ -20,6 +21,7 @@ struct ApiContext {
     std::atomic<bool>& ready;      ///< false while migrating or when the store is unreachable
     feed::FeedSignal& feedSignal;  ///< woken when this instance commits events (long polls)
     AccessRecorder& access;        ///< the audit of person-level reads
+    feed::FeedPageCache& pages;    ///< rendered full pages of /v1/feed
     consent::WindowConfig window{};          ///< hub.json consent.* (explain's "was this link allowed on D?")
     std::vector<std::string> connectors{};   ///< configured connector instance ids, for their status
     std::vector<std::string> subscribers{};  ///< configured webhook subscriber ids, for their status

@@ -16,8 +16,7 @@ void sendJson(Poco::Net::HTTPServerResponse& response, HTTPResponse::HTTPStatus 
     response.setStatusAndReason(status);  // the standard reason phrase, not "OK" on a 405
     response.setContentType(contentType);
     response.set("Cache-Control", "no-store");
-    response.setContentLength(static_cast<std::streamsize>(body.size()));
-    response.send() << body;
+    response.sendBuffer(body.data(), body.size());  // one write with the header, no stream copies
 }
 
 void sendError(Poco::Net::HTTPServerResponse& response, HTTPResponse::HTTPStatus status, const std::string& code,

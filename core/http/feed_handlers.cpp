@@ -10,6 +10,7 @@
 
 #include "core/feed/event_catalogue.h"
 #include "core/feed/feed_json.h"
+#include "core/feed/feed_page_cache.h"
 #include "core/feed/feed_query.h"
 #include "core/feed/feed_reader.h"
 
@@ -60,6 +61,17 @@ void FeedHandler::handle(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPS
     }
     const feed::FeedQuery& q = parsed.query;
     const feed::FeedFilter filter{q.types, caller.forbund};
+    const bool ndjson = q.ndjson || request.get("Accept", "").find("application/x-ndjson") != std::string::npos;
+    const std::string contentType = ndjson ? "application/x-ndjson" : "application/json";
+    const std::string cacheKey = feed::FeedPageCache::keyOf(q, filter, ndjson);
+    auto audit = [&](std::int64_t rows) {
+        context_.access.record({0, "", caller.token, "/v1/feed", rawQuery(request), rows, caller.forbund});
+    };
+    if (auto cached = context_.pages.find(cacheKey)) {
+        audit(cached->events);
+        sendJson(response, HTTPResponse::HTTP_OK, cached->body, contentType);
+        return;
+    }
     auto read = [&] {
         return withStore(context_, [&](store::Database& db) { return feed::FeedReader(db).read(q.after, q.limit, filter); });
     };
@@ -78,13 +90,13 @@ void FeedHandler::handle(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPS
             events = read();
         }
     }
-    context_.access.record({0, "", caller.token, "/v1/feed", rawQuery(request),
-                            static_cast<std::int64_t>(events.size()), caller.forbund});
-    if (q.ndjson || request.get("Accept", "").find("application/x-ndjson") != std::string::npos) {
-        sendJson(response, HTTPResponse::HTTP_OK, feed::toNdjson(events), "application/x-ndjson");
-        return;
+    audit(static_cast<std::int64_t>(events.size()));
+    feed::RenderedPage page{ndjson ? feed::toNdjson(events) : feed::toJsonPage(events, q.after),
+                            static_cast<std::int64_t>(events.size())};
+    if (page.events == q.limit) {
+        context_.pages.add(cacheKey, page);
     }
-    sendJson(response, HTTPResponse::HTTP_OK, feed::toJsonPage(events, q.after));
+    sendJson(response, HTTPResponse::HTTP_OK, page.body, contentType);
 }
 
 void FeedHeadHandler::handle(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response,

@@ -225,6 +225,7 @@ World buildWorld(const Options& options, const fs::path& scratch) {
     if (!fs::exists(world.config)) {
         const fs::path bin = fs::path(FINSAM_HUB_BINARY).parent_path();
         const auto started = Clock::now();
+        fs::create_directories(scratch);
         run({(bin / "finsam-gen").string(), "all", "--out", (scratch / "data").string(), "--seed",
              std::to_string(options.seed), "--participants", std::to_string(options.participants)},
             scratch / "gen.log");
