@@ -1,45 +1,34 @@
-// tests/bench/feed_bench.cpp — events per second served by GET /v1/feed (wrk on loopback) against nginx serving the
-// same page bytes as a static file in the same run, and webhook push throughput against one client pulling the
-// feed. Prints ratios; asserts nothing (machines are shared and noisy). SPDX-License-Identifier: Apache-2.0
+// tests/bench/feed_bench.cpp — events per second served by GET /v1/feed (wrk on loopback) against nginx serving
+// the same page bytes as a static file, and webhook push throughput against one client pulling the feed, each
+// measured against its baseline in the same run. Prints ratios; asserts nothing (machines are shared and noisy).
+// SPDX-License-Identifier: Apache-2.0
 //
-// Run by hand (not a ctest test); needs wrk and nginx (apt-get install -y wrk nginx-light):
-//   build/bin/bench_feed                                  # 12 000 participants (~60 000 events), limits 100 and 1000
+// Run by hand (not a ctest test); needs wrk and nginx: apt-get install -y wrk nginx-light
+//   build/bin/bench_feed                        # 12 000 participants (about 60 000 events), limits 100 and 1000
 //   build/bin/bench_feed --duration 5 --rounds 3 --limits 1,100,1000 --skip-webhooks
-//   build/bin/bench_feed --keep ...; build/bin/bench_feed --world /tmp/finsam-bench-feed-PID   # reuse a world
-// Options: --participants N, --seed N, --threads N (wrk -t, 2), --connections N (wrk -c, 16), --duration S (10),
-// --rounds N (2: nginx and hub alternate, the best round counts), --limits L,L, --batch-sizes B,B (100,1000),
-// --skip-feed, --skip-webhooks, --keep, --world DIR. The world: finsam-gen all, `finsam-hub init` (förbund,
-// AF, FK) and `ingest --all` on SQLite. nginx gets its own config (worker_processes = cores, access_log off).
+//   build/bin/bench_feed --keep                 # then --world /tmp/finsam-bench-feed-PID reuses that world
+// Options: --participants N (12000), --seed N (1), --threads N (wrk -t, 2), --connections N (wrk -c, 16),
+// --duration S (10), --rounds N (2), --limits L,L (100,1000), --batch-sizes B,B (100,1000), --skip-feed,
+// --skip-webhooks, --keep, --world DIR. The world: finsam-gen all, `finsam-hub init` (förbund, AF, FK),
+// `ingest --all` on SQLite. Per limit, with a reader token, nginx and three hub loads alternate each round (the
+// best round counts): "fixed" is the page nginx serves (after = middle of the feed; apples to apples, and the
+// hub's page cache holds it), "random" a random cursor per request (rarely a cached page: store read + JSON),
+// "aligned" a random multiple of limit (the cursors of consumers paging from 0, which the cache can hold).
+// Webhooks: a receiver in this process subscribes with batch_size B (a new id: from seq 0) and counts events
+// until the last seq; the baseline is one client paging through /v1/feed with limit=B on one connection.
 #include <Poco/Net/HTTPClientSession.h>
-#include <Poco/Net/HTTPRequest.h>
-#include <Poco/Net/HTTPRequestHandler.h>
-#include <Poco/Net/HTTPRequestHandlerFactory.h>
-#include <Poco/Net/HTTPResponse.h>
-#include <Poco/Net/HTTPServer.h>
-#include <Poco/Net/HTTPServerRequest.h>
-#include <Poco/Net/HTTPServerResponse.h>
-#include <Poco/Net/ServerSocket.h>
-#include <Poco/StreamCopier.h>
-#include <fcntl.h>
 #include <rapidjson/document.h>
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 #include <signal.h>
-#include <spawn.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <algorithm>
-#include <atomic>
 #include <chrono>
-#include <condition_variable>
 #include <cstdio>
-#include <cstdlib>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <memory>
-#include <mutex>
 #include <regex>
 #include <sstream>
 #include <stdexcept>
@@ -47,19 +36,18 @@
 #include <thread>
 #include <vector>
 
-extern char** environ;
+#include "feed_bench_tools.h"
+#include "webhook_receiver.h"
 
 namespace {
 
-namespace fs = std::filesystem;
+using namespace finsam::bench;
 using Clock = std::chrono::steady_clock;
 
 struct Options {
     int participants = 12000;
     int seed = 1;
-    int threads = 2;
-    int connections = 16;
-    int duration = 10;
+    WrkLoad load;  // wrk -t2 -c16 -d10s
     int rounds = 2;
     std::vector<int> limits{100, 1000};
     std::vector<int> batchSizes{100, 1000};
@@ -70,145 +58,6 @@ struct Options {
 };
 
 double secondsSince(Clock::time_point start) { return std::chrono::duration<double>(Clock::now() - start).count(); }
-
-std::string readFile(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-}
-
-void writeFile(const fs::path& path, const std::string& text, fs::perms perms = fs::perms::none) {
-    fs::create_directories(path.parent_path());
-    std::ofstream(path, std::ios::binary | std::ios::trunc) << text;
-    if (perms != fs::perms::none) {
-        fs::permissions(path, perms);
-    }
-}
-
-// The tool's full path from PATH, then the sbin folders (nginx lives in /usr/sbin), or "".
-std::string findTool(const std::string& name) {
-    std::string path = std::getenv("PATH") != nullptr ? std::getenv("PATH") : "";
-    std::stringstream dirs(path + ":/usr/local/sbin:/usr/sbin:/sbin");
-    for (std::string dir; std::getline(dirs, dir, ':');) {
-        if (!dir.empty() && ::access((fs::path(dir) / name).c_str(), X_OK) == 0) {
-            return (fs::path(dir) / name).string();
-        }
-    }
-    return "";
-}
-
-// ---- child processes ----
-
-// A process with stdout and stderr in `log`; stopped (SIGTERM, then SIGKILL) when destroyed.
-class Child {
-public:
-    Child(const std::vector<std::string>& argv, const fs::path& log) {
-        std::vector<char*> args;
-        for (const auto& arg : argv) {
-            args.push_back(const_cast<char*>(arg.c_str()));
-        }
-        args.push_back(nullptr);
-        posix_spawn_file_actions_t actions;
-        posix_spawn_file_actions_init(&actions);
-        posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-        posix_spawn_file_actions_adddup2(&actions, STDOUT_FILENO, STDERR_FILENO);
-        const int spawned = posix_spawn(&pid_, args[0], &actions, nullptr, args.data(), environ);
-        posix_spawn_file_actions_destroy(&actions);
-        if (spawned != 0) {
-            throw std::runtime_error("cannot start " + argv[0]);
-        }
-    }
-    ~Child() { stop(); }
-    Child(const Child&) = delete;
-    Child& operator=(const Child&) = delete;
-
-    bool running() {
-        if (!exited_ && waitpid(pid_, &status_, WNOHANG) == pid_) {
-            exited_ = true;
-        }
-        return !exited_;
-    }
-    /// Waits for the exit; the exit code, or -1 when killed by a signal.
-    int wait() {
-        if (!exited_) {
-            waitpid(pid_, &status_, 0);
-            exited_ = true;
-        }
-        return WIFEXITED(status_) ? WEXITSTATUS(status_) : -1;
-    }
-    void stop() {
-        if (!running()) {
-            return;
-        }
-        ::kill(pid_, SIGTERM);
-        for (int i = 0; i < 200 && running(); ++i) {
-            std::this_thread::sleep_for(std::chrono::milliseconds(50));
-        }
-        if (running()) {
-            ::kill(pid_, SIGKILL);
-        }
-        wait();
-    }
-    pid_t pid() const { return pid_; }
-
-private:
-    pid_t pid_ = 0;
-    int status_ = 0;
-    bool exited_ = false;
-};
-
-// Runs argv to completion; throws with the log's end on a non-zero exit.
-void run(const std::vector<std::string>& argv, const fs::path& log) {
-    Child child(argv, log);
-    if (child.wait() != 0) {
-        const std::string text = readFile(log);
-        throw std::runtime_error(argv[0] + " " + argv[1] + " failed: " + text.substr(text.size() - std::min<std::size_t>(text.size(), 600)));
-    }
-}
-
-std::uint16_t freePort() {
-    Poco::Net::ServerSocket socket(Poco::Net::SocketAddress("127.0.0.1", 0));
-    return socket.address().port();
-}
-
-// ---- HTTP ----
-
-struct Fetched {
-    int status = 0;
-    std::string body;
-};
-
-Fetched httpGet(Poco::Net::HTTPClientSession& session, const std::string& target, const std::string& token) {
-    Poco::Net::HTTPRequest request(Poco::Net::HTTPRequest::HTTP_GET, target, Poco::Net::HTTPMessage::HTTP_1_1);
-    if (!token.empty()) {
-        request.set("Authorization", "Bearer " + token);
-    }
-    session.sendRequest(request);
-    Poco::Net::HTTPResponse response;
-    std::istream& in = session.receiveResponse(response);
-    Fetched fetched;
-    fetched.status = static_cast<int>(response.getStatus());
-    Poco::StreamCopier::copyToString(in, fetched.body);
-    return fetched;
-}
-
-Fetched httpGet(std::uint16_t port, const std::string& target, const std::string& token = "") {
-    Poco::Net::HTTPClientSession session("127.0.0.1", port);
-    return httpGet(session, target, token);
-}
-
-// Events in a feed page: each one opens with {"seq": (core/feed/feed_json.cpp), so no full parse is needed.
-long long eventsIn(const std::string& page) {
-    long long count = 0;
-    for (auto at = page.find("{\"seq\":"); at != std::string::npos; at = page.find("{\"seq\":", at + 7)) {
-        ++count;
-    }
-    return count;
-}
-
-long long nextAfter(const std::string& page) {
-    const auto at = page.rfind("\"next_after\":");
-    return at == std::string::npos ? -1 : std::stoll(page.substr(at + 13));
-}
 
 // ---- the world and the hub ----
 
@@ -236,6 +85,7 @@ World buildWorld(const Options& options, const fs::path& scratch) {
         run({FINSAM_HUB_BINARY, "ingest", "--config", world.config.string(), "--all"}, scratch / "ingest.log");
         std::printf("world: finsam-gen all --participants %d, init, ingest --all on SQLite in %.1f s\n",
                     options.participants, secondsSince(started));
+        std::fflush(stdout);
     }
     std::smatch match;
     const std::string tokens = readFile(scratch / "tokens.json");
@@ -244,27 +94,6 @@ World buildWorld(const Options& options, const fs::path& scratch) {
     }
     world.readerToken = match[1];
     return world;
-}
-
-// `finsam-hub serve` on a free port, its log in `log`; `port` is read from the log's "listening on" line.
-std::unique_ptr<Child> startServe(const fs::path& config, const fs::path& log, std::uint16_t& port) {
-    auto serve = std::make_unique<Child>(
-        std::vector<std::string>{FINSAM_HUB_BINARY, "serve", "--config", config.string(), "--listen", "127.0.0.1:0"},
-        log);
-    const std::regex listening("listening on [^:\" ]+:([0-9]+)");
-    for (int i = 0; i < 600; ++i) {
-        std::smatch match;
-        const std::string text = readFile(log);
-        if (std::regex_search(text, match, listening)) {
-            port = static_cast<std::uint16_t>(std::stoi(match[1]));
-            return serve;
-        }
-        if (!serve->running()) {
-            throw std::runtime_error("finsam-hub serve exited: " + text.substr(0, 1500));
-        }
-        std::this_thread::sleep_for(std::chrono::milliseconds(50));
-    }
-    throw std::runtime_error("finsam-hub serve did not log its port within 30 s; see " + log.string());
 }
 
 // One client reading the whole feed from after=0 with `limit`, on one keep-alive connection: the pull baseline
@@ -295,107 +124,23 @@ double pullAll(std::uint16_t port, const std::string& token, int limit, long lon
     return seconds;
 }
 
-// ---- wrk and nginx ----
+// ---- the hub against nginx ----
 
-struct WrkResult {
-    double requestsPerSecond = 0;
-    double bytesPerSecond = 0;
-    long long badResponses = 0;  // non-2xx/3xx and socket errors
-};
-
-double withUnit(const std::string& number, const std::string& unit) {
-    double value = std::stod(number);
-    for (const char* scale : {"KB", "MB", "GB", "TB"}) {
-        if (unit == "B") {
-            break;
-        }
-        value *= 1024;
-        if (unit == scale) {
-            break;
-        }
-    }
-    return value;
-}
-
-WrkResult runWrk(const Options& options, const std::string& url, const std::string& token, const fs::path& script,
-                 const fs::path& log) {
-    std::vector<std::string> argv{findTool("wrk"), "-t", std::to_string(options.threads), "-c",
-                                  std::to_string(options.connections), "-d", std::to_string(options.duration) + "s"};
-    if (!token.empty()) {
-        argv.insert(argv.end(), {"-H", "Authorization: Bearer " + token});
-    }
-    if (!script.empty()) {
-        argv.insert(argv.end(), {"-s", script.string()});
-    }
-    argv.push_back(url);
-    run(argv, log);
-    const std::string text = readFile(log);
-    WrkResult result;
-    std::smatch match;
-    if (!std::regex_search(text, match, std::regex("Requests/sec:\\s*([0-9.]+)"))) {
-        throw std::runtime_error("no Requests/sec in wrk output: " + text);
-    }
-    result.requestsPerSecond = std::stod(match[1]);
-    if (std::regex_search(text, match, std::regex("Transfer/sec:\\s*([0-9.]+)([KMGT]?B)"))) {
-        result.bytesPerSecond = withUnit(match[1], match[2]);
-    }
-    if (std::regex_search(text, match, std::regex("Non-2xx or 3xx responses:\\s*([0-9]+)"))) {
-        result.badResponses += std::stoll(match[1]);
-    }
-    if (std::regex_search(text, match, std::regex("Socket errors: connect ([0-9]+), read ([0-9]+), write ([0-9]+), "
-                                                  "timeout ([0-9]+)"))) {
-        for (int i = 1; i <= 4; ++i) {
-            result.badResponses += std::stoll(match[i]);
-        }
-    }
-    return result;
-}
-
-// nginx serving `root` on 127.0.0.1:port with its own config, pid file and temp folders under `dir`.
-std::unique_ptr<Child> startNginx(const fs::path& dir, const fs::path& root, std::uint16_t port) {
-    const unsigned cores = std::max(2u, std::thread::hardware_concurrency());
-    std::string temps;
-    for (const char* kind : {"client_body", "proxy", "fastcgi", "uwsgi", "scgi"}) {
-        temps += std::string("    ") + kind + "_temp_path " + (dir / "tmp" / kind).string() + ";\n";
-    }
-    fs::create_directories(dir / "tmp");
-    writeFile(dir / "nginx.conf",
-              "daemon off;\nworker_processes " + std::to_string(cores) + ";\npid " + (dir / "nginx.pid").string() +
-                  ";\nerror_log " + (dir / "error.log").string() +
-                  " warn;\nevents { worker_connections 1024; }\nhttp {\n    access_log off;\n    types { }\n"
-                  "    default_type application/json;\n    sendfile on;\n" + temps +
-                  "    server {\n        listen 127.0.0.1:" + std::to_string(port) + ";\n        root " +
-                  root.string() + ";\n    }\n}\n");
-    auto nginx = std::make_unique<Child>(std::vector<std::string>{findTool("nginx"), "-p", dir.string(), "-c",
-                                                                  (dir / "nginx.conf").string(), "-e",
-                                                                  (dir / "error.log").string()},
-                                         dir / "nginx.log");
-    for (int i = 0; i < 200; ++i) {
-        try {
-            httpGet(port, "/");
-            return nginx;
-        } catch (const Poco::Exception&) {
-            if (!nginx->running()) {
-                throw std::runtime_error("nginx exited: " + readFile(dir / "nginx.log") + readFile(dir / "error.log"));
-            }
-            std::this_thread::sleep_for(std::chrono::milliseconds(50));
-        }
-    }
-    throw std::runtime_error("nginx did not answer on port " + std::to_string(port));
-}
-
-// A wrk script asking for a random full page per request: after in [0, head - limit], per-thread seeds.
-fs::path randomCursorScript(const fs::path& dir, long long head, int limit) {
-    const fs::path script = dir / ("random-" + std::to_string(limit) + ".lua");
-    writeFile(script, "local head, limit = " + std::to_string(head) + ", " + std::to_string(limit) +
-                          "\nlocal threads = 0\n"
-                          "function setup(thread) threads = threads + 1; thread:set(\"id\", threads) end\n"
-                          "function init(args) math.randomseed(7919 * id + os.time()) end\n"
-                          "function request()\n"
-                          "  local after = math.random(0, math.max(0, head - limit))\n"
-                          "  return wrk.format(\"GET\", \"/v1/feed?after=\" .. after .. \"&limit=\" .. limit)\n"
-                          "end\n");
-    return script;
+// A wrk script asking for a random full page per request, with per-thread seeds: after anywhere in
+// [0, head - limit] (almost never a page seen before), or, `aligned`, a multiple of limit (the cursors a consumer
+// paging from after=0 meets, so the hub's page cache can hold them).
+fs::path randomCursorScript(const fs::path& dir, long long head, int limit, bool aligned) {
+    const std::string name = std::string(aligned ? "aligned-" : "random-") + std::to_string(limit) + ".lua";
+    const std::string step = aligned ? std::to_string(limit) : "1";
+    writeFile(dir / name, "local head, limit, step = " + std::to_string(head) + ", " + std::to_string(limit) + ", " +
+                              step + "\nlocal threads = 0\n"
+                              "function setup(thread) threads = threads + 1; thread:set(\"id\", threads) end\n"
+                              "function init(args) math.randomseed(7919 * id + os.time()) end\n"
+                              "function request()\n"
+                              "  local after = step * math.random(0, math.floor(math.max(0, head - limit) / step))\n"
+                              "  return wrk.format(\"GET\", \"/v1/feed?after=\" .. after .. \"&limit=\" .. limit)\n"
+                              "end\n");
+    return dir / name;
 }
 
 struct Best {
@@ -415,7 +160,7 @@ struct Best {
 void printLine(const char* what, int limit, double events, const Best& hub, const Best& nginx) {
     const double hubEvents = hub.best.requestsPerSecond * events;
     const double nginxEvents = nginx.best.requestsPerSecond * events;
-    std::printf("limit %4d %-6s | nginx %8.0f req/s %10.0f ev/s %7.0f MB/s | finsam-hub %7.0f req/s %10.0f ev/s "
+    std::printf("limit %4d %-7s | nginx %8.0f req/s %10.0f ev/s %7.0f MB/s | finsam-hub %7.0f req/s %10.0f ev/s "
                 "%6.0f MB/s (worst round %.0f req/s) | ratio %.3f (target >= 0.5)%s\n",
                 limit, what, nginx.best.requestsPerSecond, nginxEvents, nginx.best.bytesPerSecond / 1e6,
                 hub.best.requestsPerSecond, hubEvents, hub.best.bytesPerSecond / 1e6, hub.worst.requestsPerSecond,
@@ -445,103 +190,26 @@ void benchLimit(const Options& options, const World& world, std::uint16_t hubPor
     std::printf("page %s: %.0f events, %zu bytes (%.0f bytes/event)\n", target.c_str(), events, page.body.size(),
                 page.body.size() / events);
     const std::string hub = "http://127.0.0.1:" + std::to_string(hubPort);
-    const fs::path script = randomCursorScript(dir, world.head, limit);
-    Best nginxRuns, fixedRuns, randomRuns;
+    const fs::path random = randomCursorScript(dir, world.head, limit, false);
+    const fs::path aligned = randomCursorScript(dir, world.head, limit, true);
+    Best nginxRuns, fixedRuns, randomRuns, alignedRuns;
     for (int round = 0; round < options.rounds; ++round) {
         const fs::path log = dir / ("wrk-" + std::to_string(limit) + "-" + std::to_string(round));
-        nginxRuns.add(runWrk(options, "http://127.0.0.1:" + std::to_string(nginxPort) + "/" + file, "", {},
+        nginxRuns.add(runWrk(options.load, "http://127.0.0.1:" + std::to_string(nginxPort) + "/" + file, "", {},
                              log.string() + "-nginx.txt"));
-        fixedRuns.add(runWrk(options, hub + target, world.readerToken, {}, log.string() + "-fixed.txt"));
-        randomRuns.add(runWrk(options, hub + "/v1/feed", world.readerToken, script, log.string() + "-random.txt"));
+        fixedRuns.add(runWrk(options.load, hub + target, world.readerToken, {}, log.string() + "-fixed.txt"));
+        randomRuns.add(runWrk(options.load, hub + "/v1/feed", world.readerToken, random, log.string() + "-random.txt"));
+        alignedRuns.add(runWrk(options.load, hub + "/v1/feed", world.readerToken, aligned, log.string() + "-aligned.txt"));
     }
     printLine("fixed", limit, events, fixedRuns, nginxRuns);
     // Random cursors all fall on full pages when seqs are dense (head == events), so each carries `limit` events.
-    printLine("random", limit, static_cast<double>(limit) * world.events / std::max(1LL, world.head), randomRuns,
-              nginxRuns);
+    const double full = static_cast<double>(limit) * world.events / std::max(1LL, world.head);
+    printLine("random", limit, full, randomRuns, nginxRuns);
+    printLine("aligned", limit, full, alignedRuns, nginxRuns);
     std::fflush(stdout);
 }
 
 // ---- webhooks ----
-
-// Counts the events POSTed to it (each body a /v1/feed page) and notes when the last seq arrived.
-class Receiver {
-public:
-    explicit Receiver(long long lastSeq) : lastSeq_(lastSeq) {
-        auto params = Poco::AutoPtr<Poco::Net::HTTPServerParams>(new Poco::Net::HTTPServerParams);
-        params->setMaxThreads(4);
-        server_ = std::make_unique<Poco::Net::HTTPServer>(new Factory(*this),
-                                                          Poco::Net::ServerSocket(Poco::Net::SocketAddress("127.0.0.1", 0)),
-                                                          params);
-        server_->start();
-    }
-    ~Receiver() { server_->stopAll(true); }
-    Receiver(const Receiver&) = delete;
-    Receiver& operator=(const Receiver&) = delete;
-
-    std::uint16_t port() const { return server_->port(); }
-    /// Waits until the last seq arrived or `seconds` passed; true when it arrived.
-    bool waitForAll(double seconds) {
-        std::unique_lock<std::mutex> lock(mutex_);
-        return done_.wait_for(lock, std::chrono::duration<double>(seconds), [&] { return maxSeq_ >= lastSeq_; });
-    }
-    Clock::time_point firstPost() const { return firstPost_; }
-    Clock::time_point lastPost() const { return lastPost_; }
-    long long events() const { return events_; }
-    long long posts() const { return posts_; }
-
-private:
-    void received(const std::string& body) {
-        const long long n = eventsIn(body);
-        const long long seq = nextAfter(body);
-        std::lock_guard<std::mutex> lock(mutex_);
-        const auto now = Clock::now();
-        if (posts_++ == 0) {
-            firstPost_ = now;
-        }
-        events_ += n;
-        if (seq > maxSeq_) {
-            maxSeq_ = seq;
-            lastPost_ = now;
-        }
-        done_.notify_all();
-    }
-
-    class Handler final : public Poco::Net::HTTPRequestHandler {
-    public:
-        explicit Handler(Receiver& receiver) : receiver_(receiver) {}
-        void handleRequest(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response) override {
-            std::string body;
-            Poco::StreamCopier::copyToString(request.stream(), body);
-            receiver_.received(body);
-            response.setContentLength(0);
-            response.setStatus(Poco::Net::HTTPResponse::HTTP_NO_CONTENT);
-            response.send();
-        }
-
-    private:
-        Receiver& receiver_;
-    };
-    class Factory final : public Poco::Net::HTTPRequestHandlerFactory {
-    public:
-        explicit Factory(Receiver& receiver) : receiver_(receiver) {}
-        Poco::Net::HTTPRequestHandler* createRequestHandler(const Poco::Net::HTTPServerRequest&) override {
-            return new Handler(receiver_);
-        }
-
-    private:
-        Receiver& receiver_;
-    };
-
-    const long long lastSeq_;
-    std::mutex mutex_;
-    std::condition_variable done_;
-    long long maxSeq_ = 0;
-    long long events_ = 0;
-    long long posts_ = 0;
-    Clock::time_point firstPost_{};
-    Clock::time_point lastPost_{};
-    std::unique_ptr<Poco::Net::HTTPServer> server_;  // last: its threads call received()
-};
 
 // hub.json plus one subscriber (a new id each run, so it starts at seq 0), beside hub.json for relative paths.
 fs::path webhookConfig(const World& world, const std::string& id, int batchSize, std::uint16_t port) {
@@ -571,7 +239,7 @@ fs::path webhookConfig(const World& world, const std::string& id, int batchSize,
 // Push: serve with one subscriber until the receiver has the feed's last seq. Pull baseline: one client paging
 // through /v1/feed with limit = batch size (measured against the plain hub, just before).
 void benchWebhook(const World& world, int batchSize, double pullSeconds, const fs::path& dir) {
-    Receiver receiver(world.head);
+    WebhookReceiver receiver(world.head);
     const std::string id = "bench-" + std::to_string(::getpid()) + "-" + std::to_string(batchSize);
     const fs::path config = webhookConfig(world, id, batchSize, receiver.port());
     const auto started = Clock::now();
@@ -611,9 +279,9 @@ bool parse(int argc, char** argv, Options& options) {
         auto value = [&] { return i + 1 < argc ? std::string(argv[++i]) : std::string("0"); };
         if (arg == "--participants") { options.participants = std::stoi(value()); }
         else if (arg == "--seed") { options.seed = std::stoi(value()); }
-        else if (arg == "--threads") { options.threads = std::stoi(value()); }
-        else if (arg == "--connections") { options.connections = std::stoi(value()); }
-        else if (arg == "--duration") { options.duration = std::stoi(value()); }
+        else if (arg == "--threads") { options.load.threads = std::stoi(value()); }
+        else if (arg == "--connections") { options.load.connections = std::stoi(value()); }
+        else if (arg == "--duration") { options.load.seconds = std::stoi(value()); }
         else if (arg == "--rounds") { options.rounds = std::stoi(value()); }
         else if (arg == "--limits") { options.limits = numberList(value()); }
         else if (arg == "--batch-sizes") { options.batchSizes = numberList(value()); }
@@ -641,8 +309,8 @@ void benchmark(const Options& options, const fs::path& scratch) {
     }
     std::printf("feed: %lld events, last seq %lld%s; wrk -t%d -c%d -d%ds, %d round(s) alternating, best round "
                 "shown; nginx %u workers\n",
-                world.events, world.head, world.events == world.head ? " (dense)" : " (with gaps)", options.threads,
-                options.connections, options.duration, options.rounds,
+                world.events, world.head, world.events == world.head ? " (dense)" : " (with gaps)", options.load.threads,
+                options.load.connections, options.load.seconds, options.rounds,
                 std::max(2u, std::thread::hardware_concurrency()));
     if (!options.skipFeed) {
         for (int limit : options.limits) {

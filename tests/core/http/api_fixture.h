@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "core/common/hash.h"
+#include "core/feed/feed_page_cache.h"
 #include "core/feed/feed_signal.h"
 #include "core/http/access_recorder.h"
 #include "core/http/api_server.h"
@@ -91,7 +92,7 @@ public:
           sessions_(store_.location(), 8),
           authenticator_(testTokens()),
           access_(sessions_),
-          context_{sessions_, authenticator_, ready_, feedSignal_, access_, {}, {"forbund-csv"}, {},
+          context_{sessions_, authenticator_, ready_, feedSignal_, access_, pages_, {}, {"forbund-csv"}, {},
                    options.maxLongPolls},
           server_(std::make_unique<http::ApiServer>(context_, "127.0.0.1:0", 8, options.tls)) {
         server_->start();
@@ -134,6 +135,7 @@ private:
     std::atomic<bool> ready_{true};
     feed::FeedSignal feedSignal_;
     http::AccessRecorder access_;
+    feed::FeedPageCache pages_{64};
     http::ApiContext context_;
     std::unique_ptr<http::ApiServer> server_;
 };

@@ -1,0 +1,302 @@
+// tests/e2e/feed_replay_test.cpp — a consumer that replays the whole feed ends with exactly the current state:
+// GET /v1/deltaganden, /v1/insatser, /v1/persons and `finsam-hub export` equal the replayed model, and no
+// answer or file holds a personnummer of the input.
+// SPDX-License-Identifier: Apache-2.0
+#include <gtest/gtest.h>
+
+#include <Poco/Process.h>
+#include <Poco/URI.h>
+#include <rapidjson/document.h>
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "core/common/hash.h"
+#include "core/common/json.h"
+#include "core/feed/current_state.h"
+#include "core/feed/event_catalogue.h"
+#include "tests/support/hub_fixture.h"
+#include "tests/support/hub_process.h"
+#include "tests/support/leak_scan.h"
+#include "tests/support/state_csv.h"
+#include "tests/support/test_store.h"
+
+namespace finsam::testing {
+namespace {
+
+namespace fs = std::filesystem;
+using Items = std::map<std::string, std::string>;  // key -> item as compact JSON
+using feed::ConsumerAction;
+
+constexpr const char* kLimitedToken = "test-sthlm-reader-token-0123456789ab";
+
+std::string compact(const rapidjson::Value& value) {
+    rapidjson::StringBuffer buffer;
+    rapidjson::Writer<rapidjson::StringBuffer> writer(buffer);
+    value.Accept(writer);
+    return buffer.GetString();
+}
+
+rapidjson::Document parse(const std::string& text) {
+    rapidjson::Document document;
+    document.Parse(text.c_str());
+    EXPECT_FALSE(document.HasParseError()) << text.substr(0, 300);
+    return document;
+}
+
+// What a consumer keeps, built only from events and the catalogue's consumer action of each type.
+class ReplayModel {
+public:
+    void apply(const rapidjson::Value& event) {
+        const std::string type = event["type"].GetString(), key = event["key"].GetString();
+        const auto* info = feed::findEventType(type);
+        ASSERT_NE(info, nullptr) << type;
+        const auto& payload = event["payload"];
+        const std::string entity(info->entity);
+        ++seen_[type];
+        switch (info->action) {
+            case ConsumerAction::kUpsert:
+                entities_[entity][key] = compact(payload);
+                break;
+            case ConsumerAction::kDelete:
+                entities_[entity].erase(key);
+                duplicateOf_.erase(key);
+                break;
+            case ConsumerAction::kLink:
+            case ConsumerAction::kUnlink: {
+                const std::string a = payload["persons"][0].GetString(), b = payload["persons"][1].GetString();
+                for (const auto& [self, other] : {std::pair{a, b}, std::pair{b, a}}) {
+                    auto& links = links_[self];
+                    if (info->action == ConsumerAction::kLink) {
+                        links[{other, payload["purpose"].GetString()}] = linkOf(other, payload);
+                    } else {
+                        std::erase_if(links, [&](const auto& link) {
+                            return link.first.first == other &&
+                                   (!payload.HasMember("purpose") || link.first.second == payload["purpose"].GetString());
+                        });
+                    }
+                }
+                break;
+            }
+            case ConsumerAction::kMerge:
+                duplicateOf_[key] = payload["duplicate_of"].GetString();
+                break;
+            case ConsumerAction::kUnmerge:
+                duplicateOf_.erase(key);
+                entities_[entity][key] = compact(payload);
+                break;
+        }
+    }
+
+    // The collection as the current-state API documents it.
+    Items collection(const std::string& entity) {
+        Items items;
+        for (const auto& [key, payload] : entities_[entity]) {
+            rapidjson::Document item = parse(payload);
+            auto& allocator = item.GetAllocator();
+            if (entity == "deltagande" && duplicateOf_.count(key) != 0) {
+                item.AddMember("duplicate_of", rapidjson::Value(duplicateOf_[key].c_str(), allocator), allocator);
+            }
+            if (entity == "person") {
+                rapidjson::Value links(rapidjson::kArrayType);
+                for (const auto& [ignored, link] : links_[key]) {  // ordered by (person_key, purpose)
+                    rapidjson::Document one = parse(link);
+                    links.PushBack(rapidjson::Value(one, allocator), allocator);
+                }
+                item.AddMember("links", links, allocator);
+            }
+            items[key] = compact(item);
+        }
+        return items;
+    }
+
+    int seen(const std::string& type) const { return seen_.count(type) != 0 ? seen_.at(type) : 0; }
+
+private:
+    static std::string linkOf(const std::string& other, const rapidjson::Value& payload) {
+        rapidjson::Document link(rapidjson::kObjectType);
+        auto& allocator = link.GetAllocator();
+        link.AddMember("person_key", rapidjson::Value(other.c_str(), allocator), allocator);
+        for (const char* name : {"purpose", "consent", "valid_from", "valid_to"}) {
+            link.AddMember(rapidjson::StringRef(name), rapidjson::Value(payload[name], allocator), allocator);
+        }
+        return compact(link);
+    }
+
+    std::map<std::string, Items> entities_;
+    std::map<std::string, std::string> duplicateOf_;
+    std::map<std::string, std::map<std::pair<std::string, std::string>, std::string>> links_;
+    std::map<std::string, int> seen_;
+};
+
+// The world: the förbund's register, AF's snapshots and FK's batches of one generated world.
+std::vector<ConnectorInstance> connectorsFor(const std::string& world) {
+    const std::string mappings = std::string(FINSAM_SOURCE_DIR) + "/config/mappings/";
+    auto settings = [world](const std::string& format, const std::string& extra) {
+        return [=](const std::string&) { return "{\"drop_dir\":" + common::jsonQuote(world + "/" + format) + extra + "}"; };
+    };
+    return {{"forbund", "forbund-csv", "forbund-sthlm", mappings + "forbund-csv.json", settings("forbund", "")},
+            {"af", "af-csv", "af", mappings + "af-csv.json", settings("af", ",\"forbund_orgnr\":\"2220001230\"")},
+            {"fk", "fk-fixed", "fk", mappings + "fk-fixed.json", settings("fk", ",\"receiver_orgnr\":\"2220001230\"")}};
+}
+
+// hub.json gains a reader limited to the förbund (the fixture's tokens see every förbund).
+void addLimitedToken(const std::string& configFile) {
+    rapidjson::Document config = common::readJsonFile(configFile);
+    auto& allocator = config.GetAllocator();
+    rapidjson::Document token = parse("{\"name\":\"sthlm-reader\",\"sha256\":\"" + common::sha256Hex(kLimitedToken) +
+                                      "\",\"scopes\":[\"feed:read\"],\"forbund\":\"forbund-sthlm\"}");
+    config["tokens"].PushBack(rapidjson::Value(token, allocator), allocator);
+    std::ofstream(configFile, std::ios::trunc) << compact(config);
+}
+
+class FeedReplayTest : public ::testing::TestWithParam<TestBackend> {
+protected:
+    // Every page of a current-state collection, following next_after_key; `bodies` collects what was answered.
+    Items readState(const std::string& path, const std::string& token, const std::string& filter = "") {
+        Items items;
+        std::string after;
+        for (int pages = 0; pages < 1000; ++pages) {
+            std::string target = path + "?limit=97" + filter;
+            if (!after.empty()) {
+                std::string encoded;
+                Poco::URI::encode(after, "/?#&=+ ", encoded);
+                target += "&after_key=" + encoded;
+            }
+            auto response = httpGet(serve_->port(), target, token);
+            EXPECT_EQ(response.status, 200) << target << " " << response.body;
+            bodies_ += response.body;
+            auto page = parse(response.body);
+            std::string previous = after;
+            for (const auto& item : page["items"].GetArray()) {
+                std::string key = item.HasMember("entity_key") ? item["entity_key"].GetString()
+                                                               : item["person_key"].GetString();
+                EXPECT_GT(key, previous) << "ascending keys";
+                previous = key;
+                items[key] = compact(item);
+            }
+            if (page["next_after_key"].IsNull()) {
+                return items;
+            }
+            after = page["next_after_key"].GetString();
+        }
+        ADD_FAILURE() << path << ": the cursor never ended";
+        return items;
+    }
+
+    // Replays /v1/feed from 0 as `token` sees it.
+    ReplayModel replay(const std::string& token) {
+        ReplayModel model;
+        for (std::int64_t after = 0;;) {
+            auto response = httpGet(serve_->port(), "/v1/feed?after=" + std::to_string(after) + "&limit=1000", token);
+            EXPECT_EQ(response.status, 200) << response.body;
+            bodies_ += response.body;
+            auto page = parse(response.body);
+            if (page["events"].Empty()) {
+                return model;
+            }
+            for (const auto& event : page["events"].GetArray()) {
+                model.apply(event);
+            }
+            after = page["next_after"].GetInt64();
+        }
+    }
+
+    std::unique_ptr<ServeProcess> serve_;
+    std::string bodies_;
+};
+
+TEST_P(FeedReplayTest, ReplayingTheFeedGivesTheCurrentStateAndTheExports) {
+    TempDir dir;
+    TestStore store(GetParam());
+    const std::string world = dir.file("world");
+    const std::string generator = (fs::path(FINSAM_HUB_BINARY).parent_path() / "finsam-gen").string();
+    // 300 deltaganden: AF runs insatser (its INS rows merge with the register's); 3 AF snapshots withdraw rows.
+    ASSERT_EQ(Poco::Process::launch(generator, {"all", "--out", world, "--seed", "11", "--participants", "300",
+                                                "--af-snapshots", "3"})
+                  .wait(),
+              0);
+    const auto numbers = numbersInFolder(world + "/truth");  // everyone of the world, whoever reports them
+    ASSERT_GT(numbers.size(), 100u);
+    HubFiles files = writeHubConfigFor(dir, store, connectorsFor(world), "hub.json", 200);
+    addLimitedToken(files.configFile);
+    auto ingest = runHub({"ingest", "--config", files.configFile, "--all"});
+    ASSERT_EQ(ingest.exitCode, 0) << ingest.err;
+    serve_ = std::make_unique<ServeProcess>(files.configFile);
+
+    ReplayModel model = replay(kReaderToken);
+    // The world holds what makes replay hard: merges, links, withdrawals and cancellations.
+    for (const char* type : {"deltagande.merged", "deltagande.ended", "person.linked", "ersattning.cancelled",
+                             "samtycke.changed", "insats.upserted"}) {
+        EXPECT_GT(model.seen(type), 0) << type;
+    }
+    const std::vector<std::tuple<std::string, std::string, const char*, feed::StateCollection>> collections = {
+        {"deltagande", "/v1/deltaganden", "deltaganden", feed::StateCollection::kDeltagande},
+        {"insats", "/v1/insatser", "insatser", feed::StateCollection::kInsats},
+        {"person", "/v1/persons", "persons", feed::StateCollection::kPerson}};
+    for (const auto& [entity, path, exportName, collection] : collections) {
+        SCOPED_TRACE(path);
+        const Items state = readState(path, kReaderToken);
+        EXPECT_FALSE(state.empty());
+        EXPECT_EQ(model.collection(entity), state);
+
+        // The exports hold the same items, in key order.
+        std::vector<std::string> expected;
+        for (const auto& [key, item] : state) {
+            expected.push_back(item);
+        }
+        const std::string base = dir.file(std::string("export-") + exportName);
+        for (const char* format : {"ndjson", "json", "csv"}) {
+            auto result = runHub({"export", "--config", files.configFile, "--entity", exportName, "--format", format,
+                                  "--out", base + "." + format});
+            ASSERT_EQ(result.exitCode, 0) << result.err;
+            bodies_ += fileBytes(base + "." + format);
+        }
+        std::vector<std::string> lines;
+        std::istringstream ndjson(fileBytes(base + ".ndjson"));
+        for (std::string line; std::getline(ndjson, line);) {
+            lines.push_back(line);
+        }
+        EXPECT_EQ(lines, expected);
+        std::vector<std::string> fromJson;
+        for (const auto& item : parse(fileBytes(base + ".json")).GetArray()) {
+            fromJson.push_back(compact(item));
+        }
+        EXPECT_EQ(fromJson, expected);
+        const auto rows = csvCells(fileBytes(base + ".csv"));
+        const auto columns = feed::stateColumns(collection);
+        ASSERT_EQ(rows.size(), expected.size() + 1);
+        for (std::size_t i = 0; i < expected.size(); ++i) {
+            EXPECT_EQ(rows[i + 1], expectedCsvCells(columns, expected[i]));
+        }
+    }
+
+    // A token limited to the förbund replays its own feed into its own current state.
+    ReplayModel limited = replay(kLimitedToken);
+    for (const auto& [entity, path] : {std::pair{"deltagande", "/v1/deltaganden"}, std::pair{"insats", "/v1/insatser"}}) {
+        EXPECT_EQ(limited.collection(entity), readState(path, kLimitedToken)) << path;
+        EXPECT_EQ(readState(path, kLimitedToken), readState(path, kReaderToken, "&forbund=forbund-sthlm")) << path;
+    }
+    auto other = httpGet(serve_->port(), "/v1/deltaganden?forbund=forbund-malmo", kLimitedToken);
+    EXPECT_EQ(other.status, 403) << other.body;
+    EXPECT_EQ(httpGet(serve_->port(), "/v1/deltaganden?after=1", kReaderToken).status, 400);
+    EXPECT_EQ(httpGet(serve_->port(), "/v1/persons", kIngestOnlyToken).status, 403);
+    EXPECT_EQ(httpGet(serve_->port(), "/v1/insatser").status, 401);
+
+    // Every read was audited: who, which endpoint, how many rows.
+    auto audit = httpGet(serve_->port(), "/v1/admin/access?limit=1000", kAdminToken);
+    ASSERT_EQ(audit.status, 200) << audit.body;
+    EXPECT_NE(audit.body.find("\"endpoint\":\"/v1/persons\""), std::string::npos);
+    EXPECT_NE(audit.body.find("\"token\":\"sthlm-reader\""), std::string::npos);
+
+    EXPECT_EQ(leakedNumbers(numbers, bodies_), std::vector<std::string>{});
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, FeedReplayTest, ::testing::ValuesIn(allBackends()),
+                         [](const auto& info) { return backendName(info.param); });
+
+}  // namespace
+}  // namespace finsam::testing
