@@ -75,10 +75,11 @@ std::string scalarText(const rapidjson::Value& value) {
     throw std::logic_error("an item holds a value CSV export cannot write");
 }
 
+// By position, so the parallel lists of "links.x" columns line up even where a value is empty.
 std::string joined(const std::vector<std::string>& values) {
     std::string out;
-    for (const auto& value : values) {
-        out += (out.empty() ? "" : ";") + value;
+    for (std::size_t i = 0; i < values.size(); ++i) {
+        out += (i > 0 ? ";" : "") + values[i];
     }
     return out;
 }

@@ -75,6 +75,19 @@ std::int64_t FeedReader::head(const FeedFilter& filter) {
     return indicator == soci::i_null ? 0 : value;
 }
 
+std::int64_t FeedReader::countAfter(std::int64_t after, const FeedFilter& filter) {
+    long long value = 0;
+    long long cursor = after;
+    std::string forbund = filter.forbund;
+    std::string sql = "SELECT COUNT(*) FROM feed_event WHERE seq > :a" + whereOf(filter);
+    if (filter.forbund.empty()) {
+        database_.session() << sql, soci::use(cursor), soci::into(value);
+    } else {
+        database_.session() << sql, soci::use(cursor), soci::use(forbund), soci::into(value);
+    }
+    return value;
+}
+
 std::int64_t FeedReader::count() {
     long long value = 0;
     database_.session() << "SELECT COUNT(*) FROM feed_event", soci::into(value);

@@ -29,6 +29,9 @@ public:
     /// Number of events.
     std::int64_t count();
 
+    /// Number of events after `after` that pass `filter` (a consumer's lag).
+    std::int64_t countAfter(std::int64_t after, const FeedFilter& filter);
+
 private:
     store::Database& database_;
 };

@@ -5,7 +5,6 @@
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
-#include "core/feed/feed_query.h"
 #include "core/feed/feed_reader.h"
 #include "core/webhook/subscriber_store.h"
 
@@ -14,19 +13,6 @@ namespace finsam::webhook {
 namespace {
 
 using Writer = rapidjson::Writer<rapidjson::StringBuffer>;
-
-// Events passing `filter` after `cursor`, read page by page with the feed's own filter.
-std::int64_t lagOf(feed::FeedReader& reader, std::int64_t cursor, const feed::FeedFilter& filter) {
-    std::int64_t lag = 0;
-    for (;;) {
-        auto page = reader.read(cursor, feed::kMaxLimit, filter);
-        lag += static_cast<std::int64_t>(page.size());
-        if (page.size() < static_cast<std::size_t>(feed::kMaxLimit)) {
-            return lag;
-        }
-        cursor = page.back().seq;
-    }
-}
 
 const char* stateOf(const SubscriberRow& row, std::int64_t lag) {
     if (row.consecutiveFailures > 0) {
@@ -57,7 +43,7 @@ std::string subscriberStatusesJson(store::Database& database, const std::vector<
         if (auto found = subscribers.find(id)) {
             row = std::move(*found);
         }
-        const std::int64_t lag = lagOf(reader, row.cursor, row.filter);
+        const std::int64_t lag = reader.countAfter(row.cursor, row.filter);
         json.StartObject();
         json.Key("id"); json.String(id);
         json.Key("cursor"); json.Int64(row.cursor);

@@ -37,7 +37,7 @@ WebhookDispatcher::WebhookDispatcher(const std::vector<config::WebhookConfig>& s
     for (const auto& subscriber : subscribers) {
         secrets.push_back(readSecretOf(subscriber, configDir));
     }
-    {
+    if (!subscribers.empty()) {
         auto lease = sessions_->acquire();
         SubscriberStore store(*lease);
         for (const auto& subscriber : subscribers) {

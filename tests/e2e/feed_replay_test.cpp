@@ -23,6 +23,7 @@
 #include "tests/support/leak_scan.h"
 #include "tests/support/state_csv.h"
 #include "tests/support/test_store.h"
+#include "csv_reader.h"
 
 namespace finsam::testing {
 namespace {
@@ -133,14 +134,41 @@ private:
 };
 
 // The world: the förbund's register, AF's snapshots and FK's batches of one generated world.
+// The register is read from the fixture's drop folder, where the test delivers it twice.
 std::vector<ConnectorInstance> connectorsFor(const std::string& world) {
     const std::string mappings = std::string(FINSAM_SOURCE_DIR) + "/config/mappings/";
     auto settings = [world](const std::string& format, const std::string& extra) {
         return [=](const std::string&) { return "{\"drop_dir\":" + common::jsonQuote(world + "/" + format) + extra + "}"; };
     };
-    return {{"forbund", "forbund-csv", "forbund-sthlm", mappings + "forbund-csv.json", settings("forbund", "")},
+    auto drop = [](const std::string& dropDir) { return "{\"drop_dir\":" + common::jsonQuote(dropDir) + "}"; };
+    return {{"forbund", "forbund-csv", "forbund-sthlm", mappings + "forbund-csv.json", drop},
             {"af", "af-csv", "af", mappings + "af-csv.json", settings("af", ",\"forbund_orgnr\":\"2220001230\"")},
             {"fk", "fk-fixed", "fk", mappings + "fk-fixed.json", settings("fk", ",\"receiver_orgnr\":\"2220001230\"")}};
+}
+
+// The register a day later: every second consent still in force is withdrawn on `date` (Återkallat).
+void copyWithWithdrawals(const std::string& from, const std::string& to, const std::string& date) {
+    fs::create_directories(to);
+    fs::copy(from, to, fs::copy_options::recursive | fs::copy_options::overwrite_existing);
+    const std::string text = fileBytes(from + "/samtycken.csv");
+    auto document = sdk::toolkit::readCsv(text);
+    ASSERT_FALSE(document.records.empty());
+    const auto& header = document.records[0].fields;
+    std::size_t column = 0;
+    while (column < header.size() && header[column].value.find("terkallat") == std::string::npos) {
+        ++column;
+    }
+    ASSERT_LT(column, header.size()) << "samtycken.csv has an Återkallat column";
+    std::string out;
+    for (std::size_t i = 0; i < document.records.size(); ++i) {
+        const auto& record = document.records[i];
+        std::string raw = record.raw;
+        if (i > 0 && i % 2 == 0 && column < record.fields.size() && record.fields[column].value.empty()) {
+            raw.replace(record.fields[column].offset, record.fields[column].length, date);
+        }
+        out += raw + "\r\n";
+    }
+    std::ofstream(to + "/samtycken.csv", std::ios::binary | std::ios::trunc) << out;
 }
 
 // hub.json gains a reader limited to the förbund (the fixture's tokens see every förbund).
@@ -210,27 +238,39 @@ protected:
 };
 
 TEST_P(FeedReplayTest, ReplayingTheFeedGivesTheCurrentStateAndTheExports) {
+    auto t0 = std::chrono::steady_clock::now();
+    auto lap = [&](const char* what) { std::cerr << "LAP " << what << " " << std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count() << "\n"; };
     TempDir dir;
     TestStore store(GetParam());
     const std::string world = dir.file("world");
     const std::string generator = (fs::path(FINSAM_HUB_BINARY).parent_path() / "finsam-gen").string();
-    // 300 deltaganden: AF runs insatser (its INS rows merge with the register's); 3 AF snapshots withdraw rows.
-    ASSERT_EQ(Poco::Process::launch(generator, {"all", "--out", world, "--seed", "11", "--participants", "300",
-                                                "--af-snapshots", "3"})
+    // 160 deltaganden from 2019: AF runs insatser (its INS rows merge with the register's), 3 AF snapshots
+    // withdraw rows, two years of FK batches; small enough to stay fast on PostgreSQL.
+    ASSERT_EQ(Poco::Process::launch(generator, {"all", "--out", world, "--seed", "11", "--participants", "160",
+                                                "--year-from", "2019", "--af-snapshots", "3"})
                   .wait(),
               0);
     const auto numbers = numbersInFolder(world + "/truth");  // everyone of the world, whoever reports them
     ASSERT_GT(numbers.size(), 100u);
     HubFiles files = writeHubConfigFor(dir, store, connectorsFor(world), "hub.json", 200);
     addLimitedToken(files.configFile);
-    auto ingest = runHub({"ingest", "--config", files.configFile, "--all"});
-    ASSERT_EQ(ingest.exitCode, 0) << ingest.err;
+    // The register, AF's snapshots (a later one withdraws rows) and FK's batches (makuleringar): links form,
+    // reports merge, benefit periods are cancelled. Then the register again, with consents withdrawn: persons
+    // unlink, merged reports of two persons part, participations end.
+    copyWithWithdrawals(world + "/forbund", dir.file("register-later"), "2020-12-31");
+    for (const std::string& delivery : {world + "/forbund", dir.file("register-later")}) {
+        copyDropSet(delivery, files.dropDir);
+        auto ingest = runHub({"ingest", "--config", files.configFile, "--all"});
+        ASSERT_EQ(ingest.exitCode, 0) << ingest.err;
+    }
+    lap("ingested");
     serve_ = std::make_unique<ServeProcess>(files.configFile);
+    lap("served");
 
     ReplayModel model = replay(kReaderToken);
-    // The world holds what makes replay hard: merges, links, withdrawals and cancellations.
-    for (const char* type : {"deltagande.merged", "deltagande.ended", "person.linked", "ersattning.cancelled",
-                             "samtycke.changed", "insats.upserted"}) {
+    lap("replayed");
+    for (const char* type : {"deltagande.merged", "deltagande.unmerged", "deltagande.ended", "person.linked",
+                             "person.unlinked", "ersattning.cancelled", "samtycke.changed", "insats.upserted"}) {
         EXPECT_GT(model.seen(type), 0) << type;
     }
     const std::vector<std::tuple<std::string, std::string, const char*, feed::StateCollection>> collections = {
@@ -262,7 +302,8 @@ TEST_P(FeedReplayTest, ReplayingTheFeedGivesTheCurrentStateAndTheExports) {
         }
         EXPECT_EQ(lines, expected);
         std::vector<std::string> fromJson;
-        for (const auto& item : parse(fileBytes(base + ".json")).GetArray()) {
+        const auto array = parse(fileBytes(base + ".json"));
+        for (const auto& item : array.GetArray()) {
             fromJson.push_back(compact(item));
         }
         EXPECT_EQ(fromJson, expected);
@@ -274,6 +315,7 @@ TEST_P(FeedReplayTest, ReplayingTheFeedGivesTheCurrentStateAndTheExports) {
         }
     }
 
+    lap("compared+exported");
     // A token limited to the förbund replays its own feed into its own current state.
     ReplayModel limited = replay(kLimitedToken);
     for (const auto& [entity, path] : {std::pair{"deltagande", "/v1/deltaganden"}, std::pair{"insats", "/v1/insatser"}}) {
@@ -286,6 +328,7 @@ TEST_P(FeedReplayTest, ReplayingTheFeedGivesTheCurrentStateAndTheExports) {
     EXPECT_EQ(httpGet(serve_->port(), "/v1/persons", kIngestOnlyToken).status, 403);
     EXPECT_EQ(httpGet(serve_->port(), "/v1/insatser").status, 401);
 
+    lap("limited");
     // Every read was audited: who, which endpoint, how many rows.
     auto audit = httpGet(serve_->port(), "/v1/admin/access?limit=1000", kAdminToken);
     ASSERT_EQ(audit.status, 200) << audit.body;

@@ -1,12 +1,6 @@
-// tests/core/http/api_fixture.h — a real ApiServer in the test process, over a test store, and a plain HTTP client.
+// tests/core/http/api_fixture.h — a real ApiServer in the test process, over a test store, with test tokens.
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
-
-#include <Poco/Net/HTTPClientSession.h>
-#include <Poco/Net/HTTPRequest.h>
-#include <Poco/Net/HTTPResponse.h>
-#include <Poco/Net/NameValueCollection.h>
-#include <Poco/StreamCopier.h>
 
 #include <atomic>
 #include <memory>
@@ -16,11 +10,12 @@
 #include "core/common/hash.h"
 #include "core/feed/feed_page_cache.h"
 #include "core/feed/feed_signal.h"
+#include "core/feed/feed_writer.h"
 #include "core/http/access_recorder.h"
 #include "core/http/api_server.h"
 #include "core/http/token_authenticator.h"
 #include "core/store/session_pool.h"
-#include "tests/core/webhook/webhook_fixtures.h"  // appendEvents
+#include "tests/core/http/api_client.h"
 #include "tests/support/test_store.h"
 
 namespace finsam::testing {
@@ -32,49 +27,39 @@ inline constexpr const char* kStatsToken = "stats-secret-token";  // indicators:
 inline constexpr const char* kLimitedToken = "limited-secret-token";  // feed:read, förbund forbund-a only
 inline constexpr const char* kLimitedForbund = "forbund-a";
 
-/// A finished exchange with its headers.
-struct ApiResponse {
-    int status = 0;
-    std::string body;
-    std::string contentType;
-    Poco::Net::NameValueCollection headers;
-
-    std::string header(const std::string& name) const { return headers.get(name, ""); }
-};
-
-/// The answer to the request just sent on `session`: status, headers, body.
-inline ApiResponse receive(Poco::Net::HTTPClientSession& session) {
-    Poco::Net::HTTPResponse response;
-    std::istream& body = session.receiveResponse(response);
-    ApiResponse result;
-    result.status = static_cast<int>(response.getStatus());
-    result.contentType = response.getContentType();
-    for (const auto& [name, value] : response) {
-        result.headers.add(name, value);
-    }
-    Poco::StreamCopier::copyToString(body, result.body);
-    return result;
+/// A valid person_key (32 letters a–p), distinct for each n < 256.
+inline std::string person(int n) {
+    std::string key(32, 'a');
+    key[30] = static_cast<char>('a' + n / 16 % 16);
+    key[31] = static_cast<char>('a' + n % 16);
+    return key;
 }
 
-/// Fills the headers of a request to the API: a bearer token and Accept when given.
-inline void prepare(Poco::Net::HTTPRequest& request, const std::string& token, const std::string& accept) {
-    if (!token.empty()) {
-        request.set("Authorization", std::string("Bearer ") + token);
+/// Commits one event per key, each valid by its event schema: insats.upserted of förbund X for "X/<id>" keys
+/// that start with "forbund-", person.upserted for person keys.
+inline void appendEvents(store::Database& db, const std::vector<std::string>& keys) {
+    std::vector<store::EntityChange> changes;
+    for (const auto& key : keys) {
+        store::EntityChange change;
+        change.change = store::Change::kInserted;
+        change.entityKey = key;
+        if (key.rfind("forbund-", 0) == 0) {
+            const auto slash = key.find('/');
+            change.entity = "insats";
+            change.payload = "{\"entity_key\":\"" + key + "\",\"organisation\":\"" + key.substr(0, slash) +
+                             "\",\"insats_id\":\"" + key.substr(slash + 1) +
+                             "\",\"namn\":\"Steg\",\"inriktning\":\"individinriktad\",\"uppfoljningsmetod\":"
+                             "\"individ\",\"startdatum\":\"2025-01-01\"}";
+        } else {
+            change.entity = "person";
+            change.payload =
+                "{\"person_key\":\"" + key + "\",\"kon\":\"kvinna\",\"fodelsear\":1980,\"protected\":false}";
+        }
+        changes.push_back(std::move(change));
     }
-    if (!accept.empty()) {
-        request.set("Accept", accept);
-    }
-}
-
-/// One request over plain HTTP to 127.0.0.1:port, on a connection of its own.
-inline ApiResponse apiCall(std::uint16_t port, const std::string& method, const std::string& target,
-                           const std::string& token = "", const std::string& accept = "") {
-    Poco::Net::HTTPClientSession session("127.0.0.1", port);
-    session.setTimeout(Poco::Timespan(40, 0));  // above the longest long poll
-    Poco::Net::HTTPRequest request(method, target, Poco::Net::HTTPMessage::HTTP_1_1);
-    prepare(request, token, accept);
-    session.sendRequest(request);
-    return receive(session);
+    soci::transaction transaction(db.session());
+    feed::FeedWriter(db).append(changes, 1);
+    transaction.commit();
 }
 
 struct ApiFixtureOptions {
@@ -117,8 +102,7 @@ public:
         return apiCall(port(), "GET", target, token, accept);
     }
 
-    /// Commits one event per key (appendEvents: "forbund-x/…" an insats of forbund-x, else a person) and wakes
-    /// long polls, as the ingest loop does after a batch.
+    /// Commits one event per key (appendEvents) and wakes long polls, as the ingest loop does after a batch.
     void append(const std::vector<std::string>& keys) {
         appendEvents(*database_, keys);
         feedSignal_.notify();

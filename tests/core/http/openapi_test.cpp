@@ -9,6 +9,7 @@
 #include <functional>
 #include <set>
 #include <stdexcept>
+#include <tuple>
 
 #include "core/common/embedded_file.h"
 #include "core/common/json.h"
@@ -49,7 +50,7 @@ rapidjson::Document description() {
 // value[name]; throws (a test failure, not RapidJSON's assert) when it is missing.
 const rapidjson::Value& at(const rapidjson::Value& value, const std::string& name) {
     if (!value.IsObject() || !value.HasMember(name)) {
-        throw std::runtime_error("openapi.json lacks " + name);
+        throw std::runtime_error("no member " + name);
     }
     return value[name];
 }
@@ -58,7 +59,7 @@ const rapidjson::Value& at(const rapidjson::Value& value, const std::string& nam
 const rapidjson::Value& pointed(const rapidjson::Document& document, const std::string& pointer) {
     const rapidjson::Value* value = rapidjson::Pointer(pointer.c_str()).Get(document);
     if (value == nullptr) {
-        throw std::runtime_error("openapi.json lacks " + pointer);
+        throw std::runtime_error("nothing at " + pointer);
     }
     return *value;
 }
@@ -213,7 +214,7 @@ TEST(OpenApiTest, EveryReferenceResolvesAndEveryPathParameterIsDeclared) {
             }
         }
         std::set<std::string> placeholders;
-        for (std::size_t open = route.path.find('{'); open != std::string::npos; open = route.path.find('{', open + 1)) {
+        for (auto open = route.path.find('{'); open != std::string::npos; open = route.path.find('{', open + 1)) {
             placeholders.insert(route.path.substr(open + 1, route.path.find('}', open) - open - 1));
         }
         EXPECT_EQ(declared, placeholders) << route.path;
@@ -246,6 +247,72 @@ TEST(OpenApiTest, EventTypesAreTheCatalogue) {
     }
 }
 
+// The payload of event type `type` in its embedded schema (config/schemas/events/<type>.schema.json).
+rapidjson::Document eventPayloadSchema(const std::string& type) {
+    const auto* file = common::findEmbedded(common::embeddedEventSchemas(), type + ".schema.json");
+    if (file == nullptr) {
+        throw std::runtime_error("no event schema for " + type);
+    }
+    rapidjson::Document schema;
+    common::JsonError error;
+    if (!common::parseJson(file->content, schema, error)) {
+        throw std::runtime_error(type + ".schema.json: " + error.reason);
+    }
+    rapidjson::Document payload;
+    payload.CopyFrom(pointed(schema, "/properties/payload"), payload.GetAllocator());
+    // Inline the schema's own definitions, so a property's enum can be compared wherever it is written.
+    const rapidjson::Value* definitions = rapidjson::Pointer("/definitions").Get(schema);
+    for (auto& property : payload["properties"].GetObject()) {
+        if (definitions != nullptr && property.value.HasMember("$ref")) {
+            const std::string ref = property.value["$ref"].GetString();
+            property.value.CopyFrom(at(*definitions, ref.substr(ref.rfind('/') + 1)), payload.GetAllocator());
+        }
+    }
+    return payload;
+}
+
+std::vector<std::string> names(const rapidjson::Value& object) {
+    std::vector<std::string> out;
+    for (const auto& member : object.GetObject()) {
+        out.emplace_back(member.name.GetString());
+    }
+    return out;
+}
+
+// The current-state items are the payloads of the events a consumer would have stored, so their documented
+// shapes are the event schemas' (plus what the current state adds) and cannot drift apart.
+TEST(OpenApiTest, CurrentStateItemsHaveTheShapeOfTheirEventPayloads) {
+    const auto document = description();
+    const std::vector<std::tuple<std::string, std::string, std::string>> items = {
+        {"Insats", "insats.upserted", ""}, {"Deltagande", "deltagande.started", "duplicate_of"},
+        {"Person", "person.upserted", "links"}};
+    for (const auto& [item, type, added] : items) {
+        SCOPED_TRACE(item);
+        const auto& documented = pointed(document, "/components/schemas/" + item);
+        const auto payload = eventPayloadSchema(type);
+        auto properties = names(at(documented, "properties"));
+        if (!added.empty()) {
+            ASSERT_EQ(properties.back(), added);
+            properties.pop_back();
+        }
+        EXPECT_EQ(properties, names(payload["properties"]));
+        auto required = at(documented, "required").GetArray();
+        EXPECT_GE(required.Size(), payload["required"].Size());
+        for (rapidjson::SizeType i = 0; i < payload["required"].Size(); ++i) {
+            EXPECT_EQ(required[i], payload["required"][i]);
+        }
+        for (const auto& property : payload["properties"].GetObject()) {
+            const auto& ours = at(at(documented, "properties"), property.name.GetString());
+            for (const char* keyword : {"enum", "pattern", "minimum", "maximum"}) {
+                if (property.value.HasMember(keyword)) {
+                    EXPECT_TRUE(ours.HasMember(keyword) && ours[keyword] == property.value[keyword])
+                        << property.name.GetString() << " " << keyword;
+                }
+            }
+        }
+    }
+}
+
 class ServedApiTest : public ::testing::TestWithParam<TestBackend> {
 protected:
     ServedApiTest() : api_(GetParam()) { seed(api_.database()); }
@@ -270,8 +337,9 @@ protected:
             return out;
         };
         const auto insats = record("insats", "I-1", {{"insats_id", {"I-1"}}, {"namn", {"Steg"}},
-                                                     {"inriktning", {"arbete"}}, {"uppfoljningsmetod", {"sus"}},
-                                                     {"startdatum", {"2025-01-01"}}, {"malgrupp", {"a", "b"}}});
+                                                     {"inriktning", {"individinriktad"}},
+                                                     {"uppfoljningsmetod", {"individ"}}, {"startdatum", {"2025-01-01"}},
+                                                     {"malgrupp", {"unga_16_29", "nyanlanda"}}});
         const auto deltagande = record("deltagande", "D-1", {{"insats_id", {"I-1"}}, {"kon", {"kvinna"}},
                                                              {"fodelsear", {"1980"}}, {"startdatum", {"2025-02-01"}},
                                                              {"forsorjning_fore", {"aktivitetsstod"}}});
