@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include <rapidjson/document.h>
 
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <set>
@@ -156,6 +157,37 @@ std::int64_t writeAll(store::Database& database, feed::StateCollection collectio
     return count;
 }
 
+// Runs write(out) into the file `path`, or standard output when it is empty. The file is written beside its
+// name and renamed when complete, so a failed export leaves nothing that looks whole.
+template <class Write>
+std::int64_t writeTo(const std::string& path, Write&& write) {
+    if (path.empty()) {
+        const std::int64_t rows = write(std::cout);
+        if (!std::cout.flush()) {
+            throw std::runtime_error("writing to standard output failed");
+        }
+        return rows;
+    }
+    const std::string part = path + ".part";
+    std::ofstream file(part, std::ios::binary | std::ios::trunc);
+    if (!file) {
+        throw UsageError("--out: cannot write " + path);
+    }
+    try {
+        const std::int64_t rows = write(file);
+        if (!file.flush()) {
+            throw std::runtime_error("--out: writing " + path + " failed");
+        }
+        file.close();
+        std::filesystem::rename(part, path);
+        return rows;
+    } catch (...) {
+        file.close();
+        std::filesystem::remove(part);
+        throw;
+    }
+}
+
 }  // namespace
 
 int runExport(const Args& args) {
@@ -180,21 +212,13 @@ int runExport(const Args& args) {
     }
     query.limit = feed::kMaxLimit;
 
+    if (arguments.has("out") && arguments.get("out").empty()) {
+        throw UsageError("--out: must name a file");
+    }
     HubRuntime runtime(configPath);
-    std::ofstream file;
-    if (arguments.has("out")) {
-        file.open(arguments.get("out"), std::ios::binary | std::ios::trunc);
-        if (!file) {
-            throw UsageError("--out: cannot write " + arguments.get("out"));
-        }
-    }
-    std::ostream& out = arguments.has("out") ? static_cast<std::ostream&>(file) : std::cout;
-    const std::int64_t rows = writeAll(*runtime.database, collection, query, format, out);
-    out.flush();
-    if (!out) {
-        throw std::runtime_error(arguments.has("out") ? "--out: writing " + arguments.get("out") + " failed"
-                                                      : "writing to standard output failed");
-    }
+    const std::int64_t rows = writeTo(arguments.get("out"), [&](std::ostream& out) {
+        return writeAll(*runtime.database, collection, query, format, out);
+    });
     // A bulk read of person-level data is audited like an API read; "cli" stands where a token's name would.
     std::vector<store::AccessEntry> entries{{0, common::nowUtcIso(), "cli", "export " + entity, filterText, rows, ""}};
     soci::transaction transaction(runtime.database->session());

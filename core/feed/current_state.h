@@ -45,7 +45,8 @@ private:
 };
 
 /// Parses decoded (name, value) pairs strictly: after_key, limit (1..kMaxLimit), forbund, insats, from, to
-/// (real dates, from <= to), format (json|ndjson; limit and format by the feed's own rules). Anything else, or a parameter given twice, throws StateQueryError.
+/// (real dates, from <= to), format (json|ndjson; limit and format by the feed's own rules). Anything else, or
+/// a parameter given twice, throws StateQueryError.
 StateQuery parseStateQuery(const std::vector<std::pair<std::string, std::string>>& parameters);
 
 /// One page of items, ascending by key.

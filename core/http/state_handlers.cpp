@@ -39,7 +39,13 @@ void CurrentStateHandler::handle(Poco::Net::HTTPServerRequest& request, Poco::Ne
         throw BadParameter(e.parameter(), e.reason());
     }
     // A token limited to a förbund reads that förbund only; asking for another is refused, not emptied, so a
-    // wrong filter is not mistaken for "nothing there".
+    // wrong filter is not mistaken for "nothing there". Persons and their links are förbund-neutral, as in the
+    // feed (feed/event_scope.h): such a token reads none, since its feed never told it about any.
+    if (!caller.forbund.empty() && *collection == feed::StateCollection::kPerson) {
+        sendError(response, HTTPResponse::HTTP_FORBIDDEN, "forbidden",
+                  "persons are förbund-neutral: a token limited to a förbund reads its deltaganden instead");
+        return;
+    }
     if (!caller.forbund.empty()) {
         if (!q.forbund.empty() && q.forbund != caller.forbund) {
             sendError(response, HTTPResponse::HTTP_FORBIDDEN, "forbidden",

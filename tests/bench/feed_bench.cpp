@@ -8,7 +8,7 @@
 //   build/bin/bench_feed --duration 5 --rounds 3 --limits 1,100,1000 --skip-webhooks
 //   build/bin/bench_feed --keep                 # then --world /tmp/finsam-bench-feed-PID reuses that world
 // Options: --participants N (12000), --seed N (1), --threads N (wrk -t, 2), --connections N (wrk -c, 16),
-// --duration S (10), --rounds N (2), --limits L,L (100,1000), --batch-sizes B,B (100,1000), --skip-feed,
+// --duration S (10), --rounds N (3), --limits L,L (100,1000), --batch-sizes B,B (100,1000), --skip-feed,
 // --skip-webhooks, --keep, --world DIR. The world: finsam-gen all, `finsam-hub init` (förbund, AF, FK),
 // `ingest --all` on SQLite. Per limit, with a reader token, nginx and three hub loads alternate each round (the
 // best round counts): "fixed" is the page nginx serves (after = middle of the feed; apples to apples, and the
@@ -49,7 +49,7 @@ struct Options {
     int participants = 12000;
     int seed = 1;
     WrkLoad load;  // wrk -t2 -c16 -d10s
-    int rounds = 2;
+    int rounds = 3;
     std::vector<int> limits{100, 1000};
     std::vector<int> batchSizes{100, 1000};
     bool skipFeed = false;
@@ -63,7 +63,6 @@ double secondsSince(Clock::time_point start) { return std::chrono::duration<doub
 // ---- the world and the hub ----
 
 struct World {
-    fs::path dir;
     fs::path config;
     std::string readerToken;
     long long head = 0;    // the last seq
@@ -71,7 +70,7 @@ struct World {
 };
 
 World buildWorld(const Options& options, const fs::path& scratch) {
-    World world{scratch, scratch / "conf" / "hub.json", "", 0, 0};
+    World world{scratch / "conf" / "hub.json", "", 0, 0};
     if (!fs::exists(world.config)) {
         const fs::path bin = fs::path(FINSAM_HUB_BINARY).parent_path();
         const auto started = Clock::now();
@@ -195,12 +194,13 @@ void benchLimit(const Options& options, const World& world, std::uint16_t hubPor
     const fs::path aligned = randomCursorScript(dir, world.head, limit, true);
     Best nginxRuns, fixedRuns, randomRuns, alignedRuns;
     for (int round = 0; round < options.rounds; ++round) {
-        const fs::path log = dir / ("wrk-" + std::to_string(limit) + "-" + std::to_string(round));
+        const std::string log = (dir / ("wrk-" + std::to_string(limit) + "-" + std::to_string(round))).string();
+        const std::string& token = world.readerToken;
         nginxRuns.add(runWrk(options.load, "http://127.0.0.1:" + std::to_string(nginxPort) + "/" + file, "", {},
-                             log.string() + "-nginx.txt"));
-        fixedRuns.add(runWrk(options.load, hub + target, world.readerToken, {}, log.string() + "-fixed.txt"));
-        randomRuns.add(runWrk(options.load, hub + "/v1/feed", world.readerToken, random, log.string() + "-random.txt"));
-        alignedRuns.add(runWrk(options.load, hub + "/v1/feed", world.readerToken, aligned, log.string() + "-aligned.txt"));
+                             log + "-nginx.txt"));
+        fixedRuns.add(runWrk(options.load, hub + target, token, {}, log + "-fixed.txt"));
+        randomRuns.add(runWrk(options.load, hub + "/v1/feed", token, random, log + "-random.txt"));
+        alignedRuns.add(runWrk(options.load, hub + "/v1/feed", token, aligned, log + "-aligned.txt"));
     }
     printLine("fixed", limit, events, fixedRuns, nginxRuns);
     // Random cursors all fall on full pages when seqs are dense (head == events), so each carries `limit` events.

@@ -196,6 +196,7 @@ TEST(EventSchemasTest, NamesTheFirstViolationByPointerAndKeyword) {
         {participation("", "\"abc\""), "/payload/person_key: pattern"},
         {participation(",\"samtycke_ref\":\"" + std::string(kNumber) + "\""), "/payload/samtycke_ref: not"},
         {participation(",\"samtycke_ref\":\"ref 8503121231\""), "/payload/samtycke_ref: not"},
+        {participation(",\"samtycke_ref\":\"850312\u20131231 (en dash)\""), "/payload/samtycke_ref: not"},
         {participation(",\"slutdatum\":\"2026-13-01\""), "/payload/slutdatum: pattern"},
         {participation(",\"fodelsear\":\"1985\""), "/payload/fodelsear: type"},
         // Anonymous, yet carrying a follow-up field the SUS rule does not keep.

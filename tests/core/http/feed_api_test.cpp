@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <functional>
 #include <future>
 #include <set>
 #include <thread>
@@ -205,7 +206,7 @@ TEST_P(FeedApiTest, LongPollAnswersAsSoonAsAnEventIsCommitted) {
     writer.get();
     EXPECT_EQ(page.keys, std::vector<std::string>{person(99)});
     EXPECT_GE(elapsed, 0.3) << "it waited for the event";
-    EXPECT_LT(elapsed, 1.5) << "it answered well before the 5 s deadline";
+    EXPECT_LT(elapsed, 2.0) << "it answered well before the 5 s deadline";
 }
 
 TEST_P(FeedApiTest, LongPollWithNothingAnswersEmptyAtItsDeadline) {
@@ -217,10 +218,10 @@ TEST_P(FeedApiTest, LongPollWithNothingAnswersEmptyAtItsDeadline) {
     EXPECT_TRUE(page.seqs.empty());
     EXPECT_EQ(page.nextAfter, 1);
     EXPECT_GE(elapsed, 0.9);
-    EXPECT_LT(elapsed, 2.0);
+    EXPECT_LT(elapsed, 2.5);
     const auto immediate = Clock::now();
     EXPECT_EQ(pageOf(api.get("/v1/feed?wait=5&after=0", kReaderToken)).seqs.size(), 1u);
-    EXPECT_LT(secondsSince(immediate), 0.5) << "an event already there answers at once";
+    EXPECT_LT(secondsSince(immediate), 1.0) << "an event already there answers at once";
 }
 
 TEST_P(FeedApiTest, LongPollsBeyondTheLimitAnswerAtOnce) {
@@ -230,7 +231,7 @@ TEST_P(FeedApiTest, LongPollsBeyondTheLimitAnswerAtOnce) {
         Page page = pageOf(api.get("/v1/feed?wait=4&after=0", kReaderToken));
         return std::make_pair(page, secondsSince(start));
     });
-    std::this_thread::sleep_for(std::chrono::milliseconds(300));  // the first poll takes the one slot
+    std::this_thread::sleep_for(std::chrono::milliseconds(500));  // the first poll takes the one slot
     const auto start = Clock::now();
     Page second = pageOf(api.get("/v1/feed?wait=4&after=0", kReaderToken));
     const double secondElapsed = secondsSince(start);
