@@ -34,7 +34,7 @@ void ExplainHandler::handle(Poco::Net::HTTPServerRequest& request, Poco::Net::HT
     }
     std::string date;
     for (const auto& [name, value] : query(request)) {
-        if (name != "date" || !common::parseIsoDate(value)) {
+        if (name != "date" || !date.empty() || !common::parseIsoDate(value)) {
             throw BadParameter(name, "the only parameter is date=YYYY-MM-DD");
         }
         date = value;
@@ -54,12 +54,14 @@ void ExplainHandler::handle(Poco::Net::HTTPServerRequest& request, Poco::Net::HT
 void AccessAuditHandler::handle(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response,
                                 const Caller&) {
     int limit = 100;
+    bool limitGiven = false;
     for (const auto& [name, value] : query(request)) {
         auto [end, error] = std::from_chars(value.data(), value.data() + value.size(), limit);
-        if (name != "limit" || error != std::errc() || end != value.data() + value.size() || limit < 1 ||
+        if (name != "limit" || limitGiven || error != std::errc() || end != value.data() + value.size() || limit < 1 ||
             limit > 1000) {
-            throw BadParameter(name, "the only parameter is limit, an integer from 1 to 1000");
+            throw BadParameter(name, "the only parameter is limit (once), an integer from 1 to 1000");
         }
+        limitGiven = true;
     }
     context_.access.flush();  // what was read a moment ago is in the answer
     auto entries = withStore(context_, [&](store::Database& db) { return store::AccessAudit(db).recent(limit); });

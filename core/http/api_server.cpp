@@ -11,6 +11,7 @@
 #include <Poco/Net/ServerSocket.h>
 #include <Poco/Net/SocketAddress.h>
 #include <Poco/String.h>
+#include <Poco/Thread.h>
 #include <Poco/URI.h>
 
 #include <charconv>
@@ -129,9 +130,16 @@ ApiServer::~ApiServer() { stop(); }
 void ApiServer::start() { server_->start(); }
 
 void ApiServer::stop() {
-    if (server_) {
-        server_->stopAll(false);
+    if (!server_) {
+        return;
     }
+    // stopAll(false) closes the listener but lets requests in flight run on: wait for them, because the
+    // context they use dies with the caller. Long polls notice `ready == false` within their poll interval.
+    server_->stopAll(false);
+    for (int i = 0; i < 400 && server_->currentConnections() > 0; ++i) {
+        Poco::Thread::sleep(50);
+    }
+    server_.reset();
 }
 
 std::uint16_t ApiServer::port() const { return port_; }

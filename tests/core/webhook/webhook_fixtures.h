@@ -23,16 +23,36 @@ namespace finsam::testing {
 
 inline constexpr const char* kWebhookSecret = "whsec-0123456789abcdef";
 
+/// A pseudonym-shaped person key for a short test name ("p1" -> 32 letters a..p), as the feed's schemas demand.
+inline std::string personKeyFor(const std::string& name) {
+    std::string key(32, 'a');
+    for (std::size_t i = 0; i < name.size() && i < key.size(); ++i) {
+        key[key.size() - 1 - i] = static_cast<char>('a' + static_cast<unsigned char>(name[name.size() - 1 - i]) % 16);
+    }
+    return key;
+}
+
 /// Appends one committed event per key: person.upserted for "p…" keys, insats.upserted (of the förbund before
-/// the '/') for "forbund-…/…" keys.
+/// the '/') for "forbund-…/…" keys. Payloads are valid events (ctest validates every event against its schema).
 inline void appendEvents(store::Database& db, const std::vector<std::string>& keys) {
     std::vector<store::EntityChange> changes;
     for (const auto& key : keys) {
         store::EntityChange change;
         change.change = store::Change::kInserted;
-        change.entity = key.rfind("forbund-", 0) == 0 ? "insats" : "person";
-        change.entityKey = key;
-        change.payload = "{\"k\":\"" + key + "\"}";
+        if (key.rfind("forbund-", 0) == 0) {
+            const auto slash = key.find('/');
+            change.entity = "insats";
+            change.entityKey = key;
+            change.payload = "{\"entity_key\":\"" + key + "\",\"organisation\":\"" + key.substr(0, slash) +
+                             "\",\"insats_id\":\"" + key.substr(slash + 1) +
+                             "\",\"namn\":\"Test\",\"inriktning\":\"individinriktad\",\"uppfoljningsmetod\":"
+                             "\"individ\",\"startdatum\":\"2024-01-01\"}";
+        } else {
+            change.entity = "person";
+            change.entityKey = personKeyFor(key);
+            change.payload = "{\"person_key\":\"" + change.entityKey +
+                             "\",\"kon\":\"kvinna\",\"fodelsear\":1990,\"protected\":false}";
+        }
         changes.push_back(std::move(change));
     }
     soci::transaction transaction(db.session());
