@@ -11,6 +11,7 @@
 #include <filesystem>
 #include <map>
 #include <set>
+#include <stdexcept>
 
 #include "core/app/hub_runtime.h"
 #include "core/common/embedded_file.h"
@@ -65,9 +66,9 @@ FeedEvent eventOf(const std::string& type, const std::string& key, const std::st
                      payload};
 }
 
-// A valid identified participation; `extra` is spliced in after its insats.
 const std::string kPersonKey = std::string(32, 'c');
 
+// A valid identified participation; `extra` is spliced in after its insats.
 FeedEvent participation(const std::string& extra = "", const std::string& personKey = "\"" + kPersonKey + "\"") {
     return eventOf("deltagande.started", "forbund-x/D-1",
                    "{\"entity_key\":\"forbund-x/D-1\",\"organisation\":\"forbund-x\",\"person_key\":" + personKey +
@@ -286,7 +287,7 @@ TEST_P(EventSchemasIngestTest, EveryEventOfAGeneratedWorldValidates) {
     }
     for (const char* type : {"insats.upserted", "insats_budget.upserted", "person.upserted", "person.linked",
                              "deltagande.started", "deltagande.ended", "deltagande.merged", "samtycke.changed",
-                             "ersattning.upserted"}) {
+                             "ersattning.upserted", "ersattning.cancelled"}) {
         EXPECT_GT(perType[type], 0) << type;
     }
 }
