@@ -352,6 +352,9 @@ TEST_P(FeedReplayTest, ReplayingTheFeedGivesTheCurrentStateAndTheExports) {
     EXPECT_NE(audit.body.find("\"token\":\"sthlm-reader\""), std::string::npos);
 
     EXPECT_EQ(leakedNumbers(numbers, bodies_), std::vector<std::string>{});
+    const auto names = afNamesInFolder(world + "/af");
+    ASSERT_GT(names.size(), 20u);  // the scan has something to find
+    EXPECT_EQ(leakedNames(names, bodies_), std::vector<std::string>{});
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, FeedReplayTest, ::testing::ValuesIn(allBackends()),

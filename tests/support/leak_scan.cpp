@@ -6,6 +6,7 @@
 #include "core/identity/personnummer.h"
 #include "tests/support/hub_fixture.h"
 
+#include <algorithm>
 #include <cctype>
 #include <filesystem>
 #include <fstream>
@@ -61,6 +62,56 @@ std::vector<std::string> validIdentityNumbersIn(const std::string& text) {
             }
         }
         i = end;
+    }
+    return found;
+}
+
+std::set<std::string> afNamesInFolder(const std::string& dir) {
+    std::set<std::string> names;
+    for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+        if (entry.path().extension() != ".csv") {
+            continue;
+        }
+        std::string text = fileBytes(entry.path().string());
+        sdk::toolkit::CsvReader reader(text, {';', '"'});
+        sdk::toolkit::CsvRecord record;
+        int first = -1, last = -1;
+        while (reader.next(record)) {
+            if (first < 0) {
+                for (std::size_t i = 0; i < record.fields.size(); ++i) {
+                    first = record.fields[i].value == "Fornamn" ? static_cast<int>(i) : first;
+                    last = record.fields[i].value == "Efternamn" ? static_cast<int>(i) : last;
+                }
+                if (first < 0 || last < 0) {
+                    break;  // not AF's layout
+                }
+                continue;
+            }
+            if (record.fields.size() <= static_cast<std::size_t>(std::max(first, last))) {
+                continue;
+            }
+            const std::string& surname = record.fields[last].value;
+            // Windows-1252 text: the ASCII names compare byte for byte with the hub's UTF-8 answers.
+            auto ascii = [](const std::string& v) {
+                return std::all_of(v.begin(), v.end(), [](unsigned char c) { return c < 0x80; });
+            };
+            if (surname.size() >= 5 && ascii(surname)) {
+                names.insert(surname);
+                if (ascii(record.fields[first].value)) {
+                    names.insert(record.fields[first].value + " " + surname);
+                }
+            }
+        }
+    }
+    return names;
+}
+
+std::vector<std::string> leakedNames(const std::set<std::string>& names, const std::string& haystack) {
+    std::vector<std::string> found;
+    for (const auto& name : names) {
+        if (haystack.find(name) != std::string::npos) {
+            found.push_back(name);
+        }
     }
     return found;
 }

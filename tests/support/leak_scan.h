@@ -18,6 +18,13 @@ std::vector<std::string> leakedNumbers(const std::set<std::string>& numbers, con
 /// spelling (10 or 12 digits, with '-' or '+' or none), as found. Digit runs of other lengths are not numbers.
 std::vector<std::string> validIdentityNumbersIn(const std::string& text);
 
+/// The people's names in AF's files of `dir` (Fornamn + Efternamn, and each Efternamn), as written there: AF's
+/// export is the one partner format that carries names (for probabilistic linking; never stored).
+std::set<std::string> afNamesInFolder(const std::string& dir);
+
+/// The entries of `names` that occur in `haystack`.
+std::vector<std::string> leakedNames(const std::set<std::string>& names, const std::string& haystack);
+
 /// The test suite's bearer tokens (tests/support/hub_fixture.h) that occur in `text`.
 std::vector<std::string> testTokensIn(const std::string& text);
 
