@@ -24,6 +24,9 @@ constexpr const char* kUsage = R"(usage: finsam-hub <command> [options]
   export --config FILE --entity deltaganden|insatser|persons --format csv|ndjson|json [--out FILE]
          [--forbund ID] [--insats ID] [--from D] [--to D]
                                                   the current state, as GET /v1/deltaganden etc. (all pages)
+  indicators --config FILE --forbund ID --from D --to D [--period year|half|tertial] [--format csv|json]
+         [--as-of D]                              the national core and local indicators, small counts
+                                                  suppressed (docs/indicators.md)
   version                                         print the version
 )";
 
@@ -61,6 +64,9 @@ int main(int argc, char** argv) {
         }
         if (command == "rekey") {
             return runRekey(args);
+        }
+        if (command == "indicators") {
+            return runIndicators(args);
         }
         if (command == "export") {
             return runExport(args);

@@ -14,6 +14,7 @@ struct EmbeddedFile {
 
 const std::vector<EmbeddedFile>& embeddedMigrations();  ///< core/store/migrations/*.sql, sorted
 const std::vector<EmbeddedFile>& embeddedSchemas();     ///< config/schemas/*.json
+const std::vector<EmbeddedFile>& embeddedIndicators();  ///< config/indicators/core/*.json
 const std::vector<EmbeddedFile>& embeddedMappings();    ///< config/mappings/*.json (defaults init writes out)
 const std::vector<EmbeddedFile>& embeddedEventSchemas();  ///< config/schemas/events/*.schema.json
 const std::vector<EmbeddedFile>& embeddedApiDescription();  ///< core/http/openapi.json

@@ -129,6 +129,10 @@ void fillHub(const rapidjson::Document& d, HubConfig& config) {
         config.followUpMonthsAfter = intOr(d["consent"], "follow_up_months_after", config.followUpMonthsAfter);
         config.citationGraceDays = intOr(d["consent"], "citation_grace_days", config.citationGraceDays);
     }
+    if (d.HasMember("indicators")) {
+        config.indicatorsLocalDir = resolve(config.dir, stringOr(d["indicators"], "local_dir", ""));
+        config.suppressionThreshold = intOr(d["indicators"], "threshold", config.suppressionThreshold);
+    }
     if (d.HasMember("duplicates") && d["duplicates"].HasMember("precedence")) {
         const auto& precedence = d["duplicates"]["precedence"];
         config.duplicatePrecedence = strings(precedence, "default");

@@ -88,6 +88,8 @@ struct HubConfig {
     int followUpMonthsAfter = 12;  ///< consent.follow_up_months_after
     int citationGraceDays = 30;    ///< consent.citation_grace_days
     std::vector<WebhookConfig> webhooks;
+    std::string indicatorsLocalDir;  ///< indicators.local_dir (absolute), a förbund's own definitions; empty = none
+    int suppressionThreshold = 5;    ///< indicators.threshold: counts below it are suppressed
 
     const ConnectorInstanceConfig* connector(const std::string& id) const;
 };
