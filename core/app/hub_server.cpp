@@ -81,6 +81,7 @@ void HubServer::initialize(Poco::Util::Application& self) {
     webhooks_ = std::make_unique<webhook::WebhookDispatcher>(runtime_->config.webhooks, runtime_->config.dir,
                                                              runtime_->location, feedSignal_);
     apiContext_->subscribers = webhooks_->ids();
+    apiContext_->hub = &runtime_->config;
     api_ = std::make_unique<http::ApiServer>(*apiContext_, listen_.empty() ? runtime_->config.listen : listen_,
                                              runtime_->config.httpThreads,
                                              http::ServerTls{runtime_->config.tlsCertFile, runtime_->config.tlsKeyFile});

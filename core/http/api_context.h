@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "core/config/hub_config.h"
 #include "core/consent/consent.h"
 #include "core/feed/feed_page_cache.h"
 #include "core/feed/feed_signal.h"
@@ -26,6 +27,7 @@ struct ApiContext {
     std::vector<std::string> connectors{};   ///< configured connector instance ids, for their status
     std::vector<std::string> subscribers{};  ///< configured webhook subscriber ids, for their status
     int maxLongPolls = 4;  ///< long polls that may wait at once; more answer at once (threads stay free)
+    const config::HubConfig* hub = nullptr;  ///< indicators: threshold, local definitions, the förbund's members
 };
 
 }  // namespace finsam::http

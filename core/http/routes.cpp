@@ -6,6 +6,7 @@
 
 #include "core/http/admin_handlers.h"
 #include "core/http/feed_handlers.h"
+#include "core/http/indicators_handler.h"
 #include "core/http/public_handlers.h"
 #include "core/http/state_handlers.h"
 #include "core/http/subscribers_handler.h"
@@ -71,6 +72,7 @@ const std::vector<Route>& apiRoutes() {
         {"GET", "/v1/deltaganden", "feed:read", makeState<kDeltagande>},
         {"GET", "/v1/insatser", "feed:read", makeState<kInsats>},
         {"GET", "/v1/persons", "feed:read", makeState<kPerson>},
+        {"GET", "/v1/indicators", "indicators:read", make<IndicatorsHandler>},
         {"GET", "/v1/admin/connectors", "admin", make<ConnectorsHandler>},
         {"GET", "/v1/admin/subscribers", "admin", make<SubscribersHandler>},
         {"GET", "/v1/admin/access", "admin", make<AccessAuditHandler>},

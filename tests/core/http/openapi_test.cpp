@@ -350,7 +350,7 @@ protected:
     }
 
     static std::string tokenFor(const std::string& scope) {
-        return scope.empty() ? "" : scope == "admin" ? kAdminToken : kReaderToken;
+        return scope.empty() ? "" : scope == "admin" ? kAdminToken : scope == "indicators:read" ? kStatsToken : kReaderToken;
     }
 
     ApiFixture api_;
@@ -361,6 +361,7 @@ TEST_P(ServedApiTest, EveryDocumentedOperationAnswersAsDocumented) {
         SCOPED_TRACE(route.method + " " + route.path);
         std::string target = route.path;
         Poco::replaceInPlace(target, std::string("{person_key}"), std::string(kPersonKey));
+        if (route.path == "/v1/indicators") target += "?forbund=forbund-a&from=2025-01-01&to=2025-12-31";  // required
         auto response = apiCall(api_.port(), route.method, target, tokenFor(route.scope));
         EXPECT_NE(response.status, 404) << response.body;
         EXPECT_NE(response.status, 405) << response.body;
