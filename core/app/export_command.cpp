@@ -12,6 +12,7 @@
 #include "core/app/commands.h"
 #include "core/app/hub_runtime.h"
 #include "core/common/clock.h"
+#include "core/common/csv_field.h"
 #include "core/feed/current_state.h"
 #include "core/store/access_audit.h"
 
@@ -45,18 +46,6 @@ Format formatOf(const std::string& name) {
         return Format::kJson;
     }
     throw UsageError("--format: must be csv, ndjson or json");
-}
-
-// RFC 4180: a field holding a comma, a quote or a line break is quoted, its quotes doubled.
-std::string csvField(const std::string& text) {
-    if (text.find_first_of(",\"\r\n") == std::string::npos) {
-        return text;
-    }
-    std::string out = "\"";
-    for (char c : text) {
-        out += c == '"' ? "\"\"" : std::string(1, c);
-    }
-    return out + "\"";
 }
 
 // A scalar as CSV text: null is empty, booleans true/false, numbers as written in the item.
@@ -107,7 +96,7 @@ std::string csvRow(const std::vector<std::string>& columns, const std::string& i
         } else if (member != document.MemberEnd()) {
             text = scalarText(member->value);
         }
-        row += (row.empty() ? "" : ",") + csvField(text);
+        row += (row.empty() ? "" : ",") + common::csvField(text);
     }
     for (const auto& member : document.GetObject()) {
         if (written.count(member.name.GetString()) == 0) {  // a column the header lacks would be lost silently
@@ -124,7 +113,7 @@ std::int64_t writeAll(store::Database& database, feed::StateCollection collectio
     if (format == Format::kCsv) {
         std::string header;
         for (const auto& column : columns) {
-            header += (header.empty() ? "" : ",") + csvField(column);
+            header += (header.empty() ? "" : ",") + common::csvField(column);
         }
         out << header << "\r\n";
     }

@@ -27,6 +27,9 @@ constexpr const char* kUsage = R"(usage: finsam-hub <command> [options]
   indicators --config FILE --forbund ID --from D --to D [--period year|half|tertial] [--format csv|json]
          [--as-of D]                              the national core and local indicators, small counts
                                                   suppressed (docs/indicators.md)
+  uppfoljning-finsam --config FILE --forbund ID --year YYYY [--format csv|json] [--as-of D]
+                                                  one year's figures for Uppföljning Finsam: participants by
+                                                  kön per insats, budget, planned (not suppressed)
   version                                         print the version
 )";
 
@@ -67,6 +70,9 @@ int main(int argc, char** argv) {
         }
         if (command == "indicators") {
             return runIndicators(args);
+        }
+        if (command == "uppfoljning-finsam") {
+            return runUppfoljningFinsam(args);
         }
         if (command == "export") {
             return runExport(args);

@@ -91,16 +91,24 @@ std::set<std::pair<std::string, std::string>> revokedPairs(soci::session& sql) {
     return revoked;
 }
 
+/// Calls fn with a WHERE condition on person_key per chunk of `keys`. Past a few thousand keys one scan of the
+/// table with the keys filtered here beats index lookups (a national report needs most persons); fn is then
+/// called once with "1 = 1" and `wanted` says which rows to keep.
 template <typename Fn>
-void forChunks(const std::vector<std::string>& keys, Fn&& fn) {
-    constexpr std::size_t kChunk = 400;
+void forPersonChunks(const std::vector<std::string>& keys, Fn&& fn) {
+    constexpr std::size_t kChunk = 400, kScanAbove = 8000;
+    if (keys.size() > kScanAbove) {
+        const std::unordered_set<std::string> wanted(keys.begin(), keys.end());
+        fn("1 = 1", [&](const std::string& key) { return wanted.count(key) > 0; });
+        return;
+    }
     for (std::size_t i = 0; i < keys.size(); i += kChunk) {
         const std::size_t n = std::min(kChunk, keys.size() - i);
-        std::string in;
+        std::string in = "person_key IN (";
         for (std::size_t j = 0; j < n; ++j) {
             in += (j ? ",'" : "'") + keys[i + j] + "'";  // person keys are the hub's own [a-p] tokens
         }
-        fn(in);
+        fn(in + ")", [](const std::string&) { return true; });
     }
 }
 
@@ -204,11 +212,12 @@ std::vector<ParticipationFacts> loadFacts(store::Database& database, const Facts
 
     std::unordered_map<std::string, std::vector<BenefitPeriod>> periodsOf;  // person → periods
     std::unordered_map<std::string, std::set<std::string>> organisationsOf;  // person → organisations
-    forChunks(persons, [&](const std::string& in) {
+    forPersonChunks(persons, [&](const std::string& condition, const auto& wanted) {
         soci::rowset<soci::row> periods =
             (sql.prepare << "SELECT person_key, ersattningstyp, from_datum, tom_datum, organisation FROM "
-                            "ersattningsperiod WHERE state = 'active' AND person_key IN (" + in + ")");
+                            "ersattningsperiod WHERE state = 'active' AND " + condition);
         for (const auto& p : periods) {
+            if (!wanted(store::cellText(p, 0))) continue;
             auto from = common::parseIsoDate(store::cellText(p, 2));
             if (!from) continue;
             BenefitPeriod period{store::cellText(p, 1), sys_days{*from}, std::nullopt, store::cellText(p, 4)};
@@ -216,8 +225,10 @@ std::vector<ParticipationFacts> loadFacts(store::Database& database, const Facts
             periodsOf[store::cellText(p, 0)].push_back(std::move(period));
         }
         soci::rowset<soci::row> keys =
-            (sql.prepare << "SELECT DISTINCT person_key, organisation FROM link_key WHERE person_key IN (" + in + ")");
-        for (const auto& k : keys) organisationsOf[store::cellText(k, 0)].insert(store::cellText(k, 1));
+            (sql.prepare << "SELECT DISTINCT person_key, organisation FROM link_key WHERE " + condition);
+        for (const auto& k : keys) {
+            if (wanted(store::cellText(k, 0))) organisationsOf[store::cellText(k, 0)].insert(store::cellText(k, 1));
+        }
     });
 
     const sys_days asOf{scope.asOf};

@@ -9,7 +9,6 @@
 #include <regex>
 
 #include "core/common/clock.h"
-#include "core/indicators/facts_loader.h"
 
 namespace finsam::indicators {
 namespace {
@@ -67,6 +66,25 @@ ReportParameters parseReportParameters(const std::vector<std::pair<std::string, 
     return p;
 }
 
+FactsScope reportScope(const config::HubConfig& config, const std::string& forbund,
+                       std::chrono::year_month_day asOf) {
+    FactsScope scope;
+    scope.asOf = asOf;
+    scope.followUpYearsBefore = config.followUpYearsBefore;
+    scope.followUpMonthsAfter = config.followUpMonthsAfter;
+    if (config.forbund.id == forbund) scope.soleKommun = soleKommun(config);
+    return scope;
+}
+
+void inReadSnapshot(store::Database& database, const std::function<void()>& read) {
+    soci::transaction snapshot(database.session());
+    if (database.backend() == store::Backend::kPostgresql) {
+        database.session() << "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY";
+    }
+    read();
+    snapshot.rollback();
+}
+
 std::vector<IndicatorRow> runReport(store::Database& database, const config::HubConfig& config,
                                     const ReportParameters& p) {
     IndicatorRequest request;
@@ -77,21 +95,10 @@ std::vector<IndicatorRow> runReport(store::Database& database, const config::Hub
     }
     request.forbund = p.forbund;
     request.disclosure.threshold = config.suppressionThreshold;
-    FactsScope scope;
-    scope.asOf = p.asOf.empty() ? common::todayInSweden() : date("as_of", p.asOf);
-    scope.followUpYearsBefore = config.followUpYearsBefore;
-    scope.followUpMonthsAfter = config.followUpMonthsAfter;
-    if (config.forbund.id == p.forbund) scope.soleKommun = soleKommun(config);
     // Every förbund's facts: the others are the reference population of the comparisons.
+    const auto scope = reportScope(config, p.forbund, p.asOf.empty() ? common::todayInSweden() : date("as_of", p.asOf));
     std::vector<ParticipationFacts> facts;
-    {
-        soci::transaction snapshot(database.session());
-        if (database.backend() == store::Backend::kPostgresql) {
-            database.session() << "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY";
-        }
-        facts = loadFacts(database, scope);
-        snapshot.rollback();
-    }
+    inReadSnapshot(database, [&] { facts = loadFacts(database, scope); });
     return computeIndicators(facts, loadIndicatorDefinitions(config.indicatorsLocalDir), request);
 }
 

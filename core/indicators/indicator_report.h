@@ -3,6 +3,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include <chrono>
+#include <functional>
 #include <ostream>
 #include <stdexcept>
 #include <string>
@@ -10,6 +12,7 @@
 #include <vector>
 
 #include "core/config/hub_config.h"
+#include "core/indicators/facts_loader.h"
 #include "core/indicators/indicator_engine.h"
 #include "core/store/database.h"
 
@@ -36,6 +39,13 @@ struct ReportParameters {
 
 /// Reads name=value pairs (forbund, from, to, period, as_of, format); unknown names are errors.
 ReportParameters parseReportParameters(const std::vector<std::pair<std::string, std::string>>& pairs);
+
+/// The facts' scope for reports on `forbund`: the hub's follow-up window, and its sole member kommun when the hub
+/// is that förbund's. scope.forbund is left empty (every förbund); narrow it when no comparison is needed.
+FactsScope reportScope(const config::HubConfig& config, const std::string& forbund, std::chrono::year_month_day asOf);
+
+/// Runs `read` in one read-only snapshot of the store, so that everything it reads belongs together.
+void inReadSnapshot(store::Database& database, const std::function<void()>& read);
 
 std::vector<IndicatorRow> runReport(store::Database& database, const config::HubConfig& config,
                                     const ReportParameters& parameters);

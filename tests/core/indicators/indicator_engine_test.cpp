@@ -4,10 +4,12 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <sstream>
 
 #include "core/common/clock.h"
 #include "core/indicators/facts_loader.h"
 #include "core/indicators/indicator_engine.h"
+#include "core/indicators/uppfoljning_finsam.h"
 #include "core/store/entity_writer.h"
 #include "tests/support/test_store.h"
 
@@ -283,6 +285,63 @@ TEST_P(IndicatorEngineTest, PeriodsAreNamedAsPublished) {
     EXPECT_EQ(tertials[0].name, "2019-T2");
     EXPECT_EQ(std::chrono::sys_days{tertials[0].last}, std::chrono::sys_days{date("2019-08-31")});
     EXPECT_THROW(reportingPeriods(date("2019-01-01"), date("2019-12-31"), "month"), std::invalid_argument);
+}
+
+TEST_P(IndicatorEngineTest, UppfoljningFinsamCountsParticipantsByKonAndCarriesTheRegistersBudgetAndHeadCount) {
+    write("insats_budget", "forbund-a", "I1/2019",
+          {{"insats_id", {"I1"}}, {"budgetar", {"2019"}}, {"budget_kr", {"1250000.50"}}, {"planerat_antal", {"30"}},
+           {"esf", {"true"}}});
+    write("insats_budget", "forbund-a", "S1/2019",
+          {{"insats_id", {"S1"}}, {"budgetar", {"2019"}}, {"budget_kr", {"400000"}}, {"antal_kvinnor", {"7"}},
+           {"antal_man", {"5"}}});
+    write("insats_budget", "forbund-a", "S1/2021", {{"insats_id", {"S1"}}, {"budgetar", {"2021"}}});
+    const auto rows = uppfoljningFinsam(*database_, facts(), "forbund-a", 2019);
+    ASSERT_EQ(rows.size(), 3u);  // I2 has no budget and no dates, but participants
+
+    const auto& i1 = rows[0];  // d1 (p1, kvinna) and d2 (p2, man)
+    EXPECT_EQ(i1.insatsId, "I1");
+    EXPECT_EQ(i1.kalla, "deltaganden");
+    EXPECT_EQ(i1.kvinnor, 1);
+    EXPECT_EQ(i1.man, 1);
+    EXPECT_EQ(i1.annatOkant, 0);
+    EXPECT_EQ(i1.totalt, 2);
+    EXPECT_EQ(i1.anonyma, 0);
+    EXPECT_EQ(i1.budgetKr, "1250000.50");
+    EXPECT_EQ(i1.planeratAntal, 30);
+    EXPECT_EQ(i1.esf, true);
+
+    const auto& i2 = rows[1];  // d3 (anonymous kvinna) and d5 (p1 again); d4 is a felregistrering
+    EXPECT_EQ(i2.insatsId, "I2");
+    EXPECT_EQ(i2.kvinnor, 2);
+    EXPECT_EQ(i2.man, 0);
+    EXPECT_EQ(i2.totalt, 2);
+    EXPECT_EQ(i2.anonyma, 1);
+    EXPECT_EQ(i2.budgetKr, "");
+    EXPECT_FALSE(i2.planeratAntal.has_value());
+
+    const auto& s1 = rows[2];  // the register's head count; d6 in it is not counted
+    EXPECT_EQ(s1.insatsId, "S1");
+    EXPECT_EQ(s1.kalla, "registrerat_antal");
+    EXPECT_EQ(s1.kvinnor, 7);
+    EXPECT_EQ(s1.man, 5);
+    EXPECT_EQ(s1.totalt, 12);
+    EXPECT_FALSE(s1.anonyma.has_value());
+
+    // 2020: d2 ended mid-year, d3 and d5 go on; S1 has no budget that year and no dates, so it is left out.
+    const auto next = uppfoljningFinsam(*database_, facts(), "forbund-a", 2020);
+    ASSERT_EQ(next.size(), 2u);
+    EXPECT_EQ(next[0].totalt, 1);
+    EXPECT_EQ(next[0].man, 1);
+    EXPECT_EQ(next[1].totalt, 2);
+
+    std::ostringstream csv;
+    writeUppfoljningFinsamCsv(rows, csv);
+    EXPECT_EQ(csv.str().substr(0, csv.str().find("\r\n")),
+              "ar,insats_id,insats_namn,inriktning,uppfoljningsmetod,huvudman,deltagare_kvinnor,deltagare_man,"
+              "deltagare_annat_okant,deltagare_totalt,varav_anonyma,budget_kr,planerat_antal,esf,kalla");
+    EXPECT_NE(csv.str().find("2019,I1,,individinriktad,individ,kommun,1,1,0,2,0,1250000.50,30,ja,deltaganden\r\n"),
+              std::string::npos)
+        << csv.str();
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, IndicatorEngineTest, ::testing::ValuesIn(allBackends()),
