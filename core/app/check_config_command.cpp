@@ -9,6 +9,8 @@
 #include "core/common/json.h"
 #include "core/config/config_loader.h"
 #include "core/identity/key_file.h"
+#include "core/indicators/indicator_definition.h"
+#include "core/indicators/reference_rates.h"
 #include "core/normalise/code_mapping.h"
 #include "core/plugin_host/plugin_host.h"
 #include "core/plugin_host/settings_check.h"
@@ -28,6 +30,18 @@ void checkConnector(const config::ConnectorInstanceConfig& instance, plugin_host
     }
     auto settingsProblems = plugin_host::checkSettings(*connector, instance);
     problems.insert(problems.end(), settingsProblems.begin(), settingsProblems.end());
+}
+
+// Local definitions and reference rates are read per report: a mistake should show here, not on a dashboard.
+void checkIndicators(const config::HubConfig& config, std::vector<std::string>& problems) {
+    try {
+        const auto definitions = indicators::loadIndicatorDefinitions(config.indicatorsLocalDir);
+        if (!config.indicatorsReferenceFile.empty()) {
+            indicators::loadReferenceRates(config.indicatorsReferenceFile, definitions);
+        }
+    } catch (const std::exception& e) {
+        problems.push_back(e.what());  // already "<file>: <pointer>: <reason>"
+    }
 }
 
 int printSchemas(plugin_host::PluginHost& plugins, const std::vector<std::string>& dirs) {
@@ -79,6 +93,7 @@ int runCheckConfig(const Args& args) {
                 normalise::CodeMapping::load(instance.mappingFile, problems);
             }
         }
+        checkIndicators(config, problems);
     }
     for (const auto& problem : problems) {
         std::cout << problem << "\n";

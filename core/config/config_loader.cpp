@@ -132,6 +132,7 @@ void fillHub(const rapidjson::Document& d, HubConfig& config) {
     if (d.HasMember("indicators")) {
         config.indicatorsLocalDir = resolve(config.dir, stringOr(d["indicators"], "local_dir", ""));
         config.suppressionThreshold = intOr(d["indicators"], "threshold", config.suppressionThreshold);
+        config.indicatorsReferenceFile = resolve(config.dir, stringOr(d["indicators"], "reference_file", ""));
     }
     if (d.HasMember("duplicates") && d["duplicates"].HasMember("precedence")) {
         const auto& precedence = d["duplicates"]["precedence"];

@@ -90,6 +90,7 @@ struct HubConfig {
     std::vector<WebhookConfig> webhooks;
     std::string indicatorsLocalDir;  ///< indicators.local_dir (absolute), a förbund's own definitions; empty = none
     int suppressionThreshold = 5;    ///< indicators.threshold: counts below it are suppressed
+    std::string indicatorsReferenceFile;  ///< indicators.reference_file (absolute); empty = the store's förbund
 
     const ConnectorInstanceConfig* connector(const std::string& id) const;
 };

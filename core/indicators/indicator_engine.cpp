@@ -151,10 +151,12 @@ Strata strataOf(const Units& units, const Comparison& comparison) {
     Strata strata;
     for (const auto* f : units) {
         std::string key;
+        std::vector<std::string> categories;
         for (const auto& field : comparison.strata) {
             const auto values = fieldValues(*f, field);
-            key += (values.empty() ? std::string("okand") : values.front()) + "/";
+            categories.push_back(values.empty() ? std::string("okand") : values.front());
         }
+        key = stratumKey(categories);
         auto& counts = strata[key];
         ++counts.population;
         if (matches(*f, comparison.outcome)) ++counts.outcome;
@@ -181,13 +183,16 @@ std::vector<IndicatorRow> computeIndicators(const std::vector<ParticipationFacts
     for (const auto& d : definitions) {
         for (const auto& period : request.periods) {
             Units reference;
-            if (d.hasComparison) {
+            const auto configured = request.reference.find(d.indicator);
+            if (d.hasComparison && configured == request.reference.end()) {
                 for (const auto* f : everyone) {
                     if (inPeriod(*f, d.periodRule, period) && matches(*f, d.population)) reference.push_back(f);
                 }
                 reference = filter(representatives(reference, d.unit), d.comparison.where);
             }
-            const Strata referenceStrata = d.hasComparison ? strataOf(reference, d.comparison) : Strata{};
+            const Strata referenceStrata = !d.hasComparison                        ? Strata{}
+                                           : configured != request.reference.end() ? configured->second
+                                                                                   : strataOf(reference, d.comparison);
             for (const auto& [forbund, insatser] : byForbund) {
                 std::vector<std::pair<std::string, Units>> scopes{{"", {}}};
                 for (const auto& [insats, units] : insatser) {

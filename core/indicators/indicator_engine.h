@@ -10,6 +10,7 @@
 #include "core/indicators/disclosure_control.h"
 #include "core/indicators/indicator_definition.h"
 #include "core/indicators/participation_facts.h"
+#include "core/indicators/reference_rates.h"
 #include "core/indicators/reporting_period.h"
 
 namespace finsam::indicators {
@@ -18,6 +19,9 @@ struct IndicatorRequest {
     std::vector<ReportingPeriod> periods;
     std::string forbund;  ///< the förbund to report; empty = every förbund in the facts
     DisclosureRules disclosure;
+    /// Configured reference strata per indicator (hub.json indicators.reference_file); an indicator not in it is
+    /// compared with every förbund in the facts.
+    ReferenceRates reference;
 };
 
 /// One published cell (docs/indicators.md §6). Numbers are empty on a suppressed row.

@@ -99,7 +99,11 @@ std::vector<IndicatorRow> runReport(store::Database& database, const config::Hub
     const auto scope = reportScope(config, p.forbund, p.asOf.empty() ? common::todayInSweden() : date("as_of", p.asOf));
     std::vector<ParticipationFacts> facts;
     inReadSnapshot(database, [&] { facts = loadFacts(database, scope); });
-    return computeIndicators(facts, loadIndicatorDefinitions(config.indicatorsLocalDir), request);
+    const auto definitions = loadIndicatorDefinitions(config.indicatorsLocalDir);
+    if (!config.indicatorsReferenceFile.empty()) {
+        request.reference = loadReferenceRates(config.indicatorsReferenceFile, definitions);
+    }
+    return computeIndicators(facts, definitions, request);
 }
 
 void writeCsv(const std::vector<IndicatorRow>& rows, std::ostream& out) {
