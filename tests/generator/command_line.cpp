@@ -3,9 +3,11 @@
 #include "tests/generator/command_line.h"
 
 #include "tests/generator/faults.h"
+#include "tests/generator/world_profile.h"
 
 #include <Poco/NumberParser.h>
 
+#include <algorithm>
 #include <stdexcept>
 
 namespace finsam::generator {
@@ -36,6 +38,14 @@ std::uint64_t parseSeed(const std::string& text) {
     return value;
 }
 
+std::string parseProfile(const std::string& text) {
+    const auto& names = worldProfileNames();
+    if (std::find(names.begin(), names.end(), text) == names.end()) {
+        throw std::invalid_argument("--profile must be national or malmo, got '" + text + "'");
+    }
+    return text;
+}
+
 }  // namespace
 
 CommandLine parseCommandLine(int argc, char** argv) {
@@ -64,6 +74,8 @@ CommandLine parseCommandLine(int argc, char** argv) {
             o.world.yearFrom = parseInt(option, value);
         } else if (option == "--year-to") {
             o.world.yearTo = parseInt(option, value);
+        } else if (option == "--profile") {
+            o.world.profile = parseProfile(value);
         } else if (option == "--af-snapshots") {
             o.af.snapshots = parseInt(option, value);
         } else if (option == "--af-step-days") {
@@ -92,6 +104,7 @@ CommandLine parseCommandLine(int argc, char** argv) {
 const char* optionsHelp() {
     return "world:  --seed N (1)  --participants N (100 deltaganden)  --forbund-slug SLUG (sthlm)\n"
            "        --year-from YYYY (2018)  --year-to YYYY (2020)\n"
+           "        --profile national|malmo (national: Sverige's shares; malmo: Malmö's)\n"
            "af:     --af-snapshots N (3)  --af-step-days N (1)  --af-shuffle-columns\n"
            "fk:     --fk-detail-records N (0 = the world's only; else the total, streamed)\n"
            "        --fk-batch-records N (1000000 per volume batch)\n"

@@ -35,11 +35,8 @@ Ersattning drawOvriga(Rng& rng) {
     return kOvriga[rng.weighted({25, 20, 15, 8, 6, 2, 10, 9, 5})];
 }
 
-// Main support before start. National buckets: försörjningsstöd 42 %, sjukpenning 16 %,
-// aktivitetsersättning 10 %, etableringsersättning 3 %, aktivitetsstöd 18 %, övriga 10 %; the
-// insats's målgrupper tilt them.
-Ersattning drawMainSupport(Rng& rng, int age, const Insats& insats) {
-    std::vector<int> weights = {42, 16, 10, 3, 18, 10};
+// An insats aimed at a group draws more of that group's support.
+void tiltByMalgrupper(const Insats& insats, std::vector<int>& weights) {
     if (hasMalgrupp(insats, Malgrupp::kForsorjningsstod)) {
         weights[0] += 21;
     }
@@ -51,6 +48,16 @@ Ersattning drawMainSupport(Rng& rng, int age, const Insats& insats) {
     }
     if (hasMalgrupp(insats, Malgrupp::kNyanlanda)) {
         weights[3] *= 6;
+    }
+}
+
+// Main support before start, by the profile's buckets: försörjningsstöd, sjukpenning,
+// aktivitetsersättning, etableringsersättning, aktivitetsstöd, övriga.
+Ersattning drawMainSupport(Rng& rng, const WorldProfile& profile, int age, const Insats& insats) {
+    std::vector<int> weights =
+        age >= 19 && age <= 29 ? profile.mainSupportAged19To29 : profile.mainSupport;
+    if (profile.malgruppTiltsSupport) {
+        tiltByMalgrupper(insats, weights);
     }
     switch (rng.weighted(weights)) {
         case 0:
@@ -82,21 +89,20 @@ bool isPublicSupport(Ersattning e) {
            e != Ersattning::kAnnan && e != Ersattning::kIngen && e != Ersattning::kOkand;
 }
 
-TidOffentlig drawTidOffentlig(Rng& rng, const std::vector<Ersattning>& fore, int age) {
+TidOffentlig drawTidOffentlig(Rng& rng, const WorldProfile& profile,
+                              const std::vector<Ersattning>& fore, int age) {
     if (fore.front() == Ersattning::kOkand) {
         return TidOffentlig::kOkand;
     }
     if (!isPublicSupport(fore.front()) && fore.size() == 1) {
         return rng.chance(0.85) ? TidOffentlig::kIngen : TidOffentlig::kOkand;
     }
-    // Between Malmö's and DELTA's mix: many short spells, a long tail over nine years.
     static const TidOffentlig kSpells[] = {TidOffentlig::kUpTo1, TidOffentlig::k1To3,
                                            TidOffentlig::k3To5,  TidOffentlig::k5To9,
                                            TidOffentlig::kOver9, TidOffentlig::kOkand};
-    std::vector<int> weights = {40, 24, 13, 10, 8, 5};
-    if (fore.front() == Ersattning::kSjukersattning) {
-        weights = {5, 15, 20, 25, 30, 5};
-    }
+    std::vector<int> weights = fore.front() == Ersattning::kSjukersattning
+                                   ? profile.tidOffentligSjukersattning
+                                   : profile.tidOffentlig;
     // Adult support starts at 16 at the earliest: a 19-year-old cannot have more than three years
     // of it.
     const int adultYears = std::max(0, age - 16);
@@ -133,11 +139,11 @@ Sysselsattning drawSysselsattningFore(Rng& rng, Ersattning main) {
 
 }  // namespace
 
-void drawStartProfile(Rng& rng, const Person& person, const Insats& insats,
-                      Deltagande& deltagande) {
+void drawStartProfile(Rng& rng, const WorldProfile& profile, const Person& person,
+                      const Insats& insats, Deltagande& deltagande) {
     const int age = ageOn(person.birthDate, deltagande.start);
     deltagande.remitterande = drawRemitterande(rng, insats);
-    deltagande.forsorjningFore = {drawMainSupport(rng, age, insats)};
+    deltagande.forsorjningFore = {drawMainSupport(rng, profile, age, insats)};
     const Ersattning main = deltagande.forsorjningFore.front();
     // Försörjningsstöd often tops up a low benefit: then both are reported.
     const bool topUp = main == Ersattning::kSjukpenning || main == Ersattning::kAktivitetsstod ||
@@ -145,11 +151,11 @@ void drawStartProfile(Rng& rng, const Person& person, const Insats& insats,
                        main == Ersattning::kAktivitetsersattning;
     if (topUp && rng.chance(0.15)) {
         deltagande.forsorjningFore.push_back(Ersattning::kForsorjningsstod);
-        if (rng.chance(0.5)) {
+        if (rng.chance(profile.topUpListedFirst)) {
             std::swap(deltagande.forsorjningFore[0], deltagande.forsorjningFore[1]);
         }
     }
-    deltagande.tidOffentlig = drawTidOffentlig(rng, deltagande.forsorjningFore, age);
+    deltagande.tidOffentlig = drawTidOffentlig(rng, profile, deltagande.forsorjningFore, age);
     deltagande.sysselsattningFore = drawSysselsattningFore(rng, main);
 }
 
@@ -202,20 +208,19 @@ void setOutcome(Rng& rng, Avslut avslut, Deltagande& deltagande) {
     }
 }
 
-void drawOutcome(Rng& rng, Deltagande& deltagande) {
+void drawOutcome(Rng& rng, const WorldProfile& profile, Deltagande& deltagande) {
     if (!deltagande.end) {
         deltagande.avslut.reset();
         deltagande.forsorjningEfter.clear();
         deltagande.sysselsattningEfter.reset();
         return;
     }
-    // About 31 % to work or studies, as nationally (30-33 % in 2012-2016).
     static const Avslut kReasons[] = {Avslut::kArbete,         Avslut::kStudier,
                                       Avslut::kArbetssokande,  Avslut::kOvergangAnnanInsats,
                                       Avslut::kSjukdom,        Avslut::kFlyttat,
                                       Avslut::kAvbrott,        Avslut::kAnnan,
                                       Avslut::kFelregistrering};
-    setOutcome(rng, kReasons[rng.weighted({19, 12, 16, 12, 13, 5, 13, 9, 1})], deltagande);
+    setOutcome(rng, kReasons[rng.weighted(profile.avslut)], deltagande);
 }
 
 }  // namespace finsam::generator

@@ -5,6 +5,7 @@
 #include "tests/generator/faults.h"
 #include "tests/generator/fk_writer.h"
 #include "tests/generator/forbund_writer.h"
+#include "tests/generator/indicator_truth.h"
 #include "tests/generator/kommun_writer.h"
 #include "tests/generator/region_writer.h"
 #include "tests/generator/output_files.h"
@@ -64,7 +65,8 @@ const std::map<std::string, Format>& formats() {
 void printUsage(std::ostream& out) {
     out << "usage: finsam-gen <format|all> --out DIR [options]\n"
            "Writes synthetic data (no real person's number) for one partner format, or all, plus\n"
-           "DIR/truth/world.json and DIR/truth/<format>.json. Same options, same bytes.\n"
+           "DIR/truth/world.json, DIR/truth/indicators.json and DIR/truth/<format>.json. Same\n"
+           "options, same bytes.\n"
         << finsam::generator::optionsHelp();
     for (const auto& fault : finsam::generator::allFaults()) {
         out << "  " << fault.format << " " << fault.name << ": " << fault.injects << "\n      -> "
@@ -114,6 +116,9 @@ int run(int argc, char** argv) {
     finsam::generator::writeFileAtomically(
         line.out / "truth" / "world.json",
         finsam::generator::worldTruthJson(world, line.options));
+    finsam::generator::writeFileAtomically(
+        line.out / "truth" / "indicators.json",
+        finsam::generator::indicatorTruthJson(world, line.options.world));
     return 0;
 }
 

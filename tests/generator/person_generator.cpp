@@ -9,10 +9,9 @@
 namespace finsam::generator {
 namespace {
 
-// Shares below are shaped on ../reference/national-figures.md (Sverige 2012-2016) unless noted.
+// Age and utbildning come from the profile (world_profile.cpp); these hold for every profile.
 constexpr double kShareKvinnor = 0.55;        // FINSAM participants are a small majority women
 constexpr double kShareSamordningsnr = 0.03;  // people not (yet) folkbokförda, often newly arrived
-constexpr double kShareOutsideAgeRange = 0.015;
 
 }  // namespace
 
@@ -29,13 +28,11 @@ std::string formatIdentityNumber(Date birthDate, IdKind kind, int serial) {
 }
 
 int PersonGenerator::drawAge(bool young) {
-    if (rng_.chance(kShareOutsideAgeRange)) {
+    if (rng_.chance(profile_.shareOutsideAgeRange)) {
         // A few outside 16-64: codes.md says accept them and flag utanfor_malgruppsalder.
         return rng_.chance(0.3) ? 15 : rng_.uniformInt(65, 67);
     }
-    // Age at start, national: 16-29 53 %, 30-44 24 %, 45-59 20 %, 60- 2 % (60-64 here).
-    const std::size_t group =
-        young ? rng_.weighted({85, 12, 3, 0}) : rng_.weighted({53, 24, 20, 2});
+    const std::size_t group = rng_.weighted(young ? profile_.ageGroupsUnga : profile_.ageGroups);
     switch (group) {
         case 0:
             // Few insatser take 16-17-year-olds; most young participants are 18-29.
@@ -50,11 +47,10 @@ int PersonGenerator::drawAge(bool young) {
 }
 
 Utbildning PersonGenerator::drawUtbildning(int age) {
-    // Grundskola 39 %, Gymnasium 40 %, Högskola 10 %, Annan eftergymnasial 4 %, Saknas/okänd 8 %.
     static const Utbildning kLevels[] = {Utbildning::kGrundskola, Utbildning::kGymnasium,
                                          Utbildning::kHogskola, Utbildning::kAnnanEftergymnasial,
                                          Utbildning::kSaknasOkand};
-    Utbildning level = kLevels[rng_.weighted({39, 40, 10, 4, 8})];
+    Utbildning level = kLevels[rng_.weighted(profile_.utbildning)];
     // Nobody under 19 has finished a post-secondary education, and under 18 rarely gymnasium.
     if (age < 19 && (level == Utbildning::kHogskola || level == Utbildning::kAnnanEftergymnasial)) {
         level = Utbildning::kGymnasium;

@@ -4,6 +4,7 @@
 
 #include "tests/generator/rng.h"
 #include "tests/generator/world.h"
+#include "tests/generator/world_profile.h"
 
 #include <set>
 #include <string>
@@ -17,10 +18,10 @@ std::string formatIdentityNumber(Date birthDate, IdKind kind, int serial);
 /// Generates people whose numbers never repeat within one world.
 class PersonGenerator {
 public:
-    explicit PersonGenerator(Rng rng) : rng_(rng) {}
+    PersonGenerator(Rng rng, const WorldProfile& profile) : rng_(rng), profile_(profile) {}
 
-    /// A person who is of working age (mostly 16-64, shaped like the national age mix) on `start`.
-    /// `young` skews the age towards 16-29 for insatser aimed at unga.
+    /// A person who is of working age (mostly 16-64, shaped like the profile's age mix) on `start`.
+    /// `young` uses the profile's mix for insatser aimed at unga.
     Person make(Date start, bool young);
 
 private:
@@ -28,6 +29,7 @@ private:
     Utbildning drawUtbildning(int age);
 
     Rng rng_;
+    const WorldProfile& profile_;
     std::set<std::string> used_;
 };
 

@@ -9,6 +9,7 @@
 #include "tests/generator/name_generator.h"
 #include "tests/generator/person_generator.h"
 #include "tests/generator/protection_generator.h"
+#include "tests/generator/world_profile.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -20,17 +21,14 @@ namespace {
 
 constexpr double kShareSecondDeltagande = 0.10;  // people who go on to another insats
 
-// Time in insats, national: 1-6 months 50 %, 7-12 months 25 %, 13 months or more 25 %. Long ones
-// are tilted up a little because the snapshot cuts many of them off as still ongoing.
-int drawDurationDays(Rng& rng) {
-    switch (rng.weighted({46, 24, 30})) {
-        case 0:
-            return rng.uniformInt(14, 165);
-        case 1:
-            return rng.uniformInt(185, 350);
-        default:
-            return rng.uniformInt(375, 900);
+// Time in insats from the profile's buckets, before the insats's end and the snapshot cut it.
+int drawDurationDays(Rng& rng, const WorldProfile& profile) {
+    std::vector<int> weights;
+    for (const DurationBucket& bucket : profile.duration) {
+        weights.push_back(bucket.weight);
     }
+    const DurationBucket& bucket = profile.duration[rng.weighted(weights)];
+    return rng.uniformInt(bucket.minDays, bucket.maxDays);
 }
 
 class Builder {
@@ -38,8 +36,9 @@ public:
     Builder(const WorldOptions& options, World& world)
         : options_(options),
           world_(world),
+          profile_(worldProfile(options.profile)),
           root_(options.seed),
-          people_(root_.fork("people")),
+          people_(root_.fork("people"), profile_),
           rng_(root_.fork("deltaganden")) {}
 
     void run() {
@@ -88,12 +87,12 @@ private:
         d.reportedKon = world_.people[person].kon;
         // Nobody stays past the insats's end; whoever is still in it on the snapshot day is
         // ongoing.
-        const Date end = std::min(addDays(start, drawDurationDays(rng_)), insats.end);
+        const Date end = std::min(addDays(start, drawDurationDays(rng_, profile_)), insats.end);
         if (end <= world_.asOf) {
             d.end = end;
         }
-        drawStartProfile(rng_, world_.people[person], insats, d);
-        drawOutcome(rng_, d);
+        drawStartProfile(rng_, profile_, world_.people[person], insats, d);
+        drawOutcome(rng_, profile_, d);
         world_.deltaganden.push_back(std::move(d));
     }
 
@@ -176,6 +175,7 @@ private:
 
     const WorldOptions& options_;
     World& world_;
+    const WorldProfile& profile_;
     Rng root_;
     PersonGenerator people_;
     Rng rng_;

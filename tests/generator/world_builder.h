@@ -16,7 +16,7 @@ Forbund forbundFor(const std::string& slug);
 /// Builds a world: same options, same world, on every platform. Each concern (insatser, people,
 /// deltaganden, consents) draws from its own forked stream, so adding a concern does not reshuffle
 /// the others. Throws std::invalid_argument when participants < 0, yearFrom > yearTo, a year lies
-/// outside 1970-2100 or the slug is empty.
+/// outside 1970-2100, the slug is empty or the profile is unknown.
 World buildWorld(const WorldOptions& options);
 
 }  // namespace finsam::generator

@@ -5,6 +5,7 @@
 #include "tests/generator/af_writer.h"
 #include "tests/generator/fk_writer.h"
 #include "tests/generator/forbund_writer.h"
+#include "tests/generator/indicator_truth.h"
 #include "tests/generator/kommun_writer.h"
 #include "tests/generator/region_writer.h"
 #include "tests/generator/output_files.h"
@@ -23,12 +24,15 @@ std::unique_ptr<GeneratedDrop> generate(const GeneratorOptions& options) {
     kommun::writeDrop(world, options, out);
     region::writeDrop(world, options, out);
     writeFileAtomically(out / "truth" / "world.json", worldTruthJson(world, options));
+    writeFileAtomically(out / "truth" / "indicators.json",
+                        indicatorTruthJson(world, options.world));
     drop->forbund = readTree(out / "forbund");
     drop->af = readTree(out / "af");
     drop->fk = readTree(out / "fk");
     drop->kommun = readTree(out / "kommun");
     drop->region = readTree(out / "region");
     drop->world = readJson(out / "truth" / "world.json");
+    drop->indicators = readJson(out / "truth" / "indicators.json");
     drop->afTruth = readJson(out / "truth" / "af.json");
     drop->fkTruth = readJson(out / "truth" / "fk.json");
     drop->kommunTruth = readJson(out / "truth" / "kommun.json");

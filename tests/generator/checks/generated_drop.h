@@ -22,6 +22,7 @@ struct GeneratedDrop {
     std::map<std::string, std::string> kommun;   ///< relative to kommun/
     std::map<std::string, std::string> region;   ///< relative to region/
     rapidjson::Document world;
+    rapidjson::Document indicators;
     rapidjson::Document afTruth;
     rapidjson::Document fkTruth;
     rapidjson::Document kommunTruth;
