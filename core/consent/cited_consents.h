@@ -50,7 +50,8 @@ private:
 /// after the withdrawal, ends on the withdrawal date with avslutsanledning samtycke_aterkallat.
 void endAtWithdrawal(model::WorkRecord& deltagande, const std::string& withdrawnAt);
 
-/// Makes a participation anonymous: drops the person and keeps only kön, födelseår, insats and dates.
+/// Makes a participation anonymous: drops the person and keeps only kön, födelseår, insats and dates, and
+/// avslutsanledning when it is felregistrering (the row is an error and must stay out of every count).
 void makeAnonymous(model::WorkRecord& record);
 
 /// The fields an anonymous participation keeps (the SUS rule): insats, kön, födelseår and its dates.

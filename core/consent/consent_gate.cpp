@@ -5,6 +5,7 @@
 #include "core/consent/cited_consents.h"
 
 #include <array>
+#include <vector>
 #include <string>
 
 namespace finsam::consent {
@@ -43,7 +44,9 @@ void makeAnonymous(model::WorkRecord& record) {
     record.anonymous = true;
     record.person.reset();
     for (auto it = record.values.begin(); it != record.values.end();) {
-        it = keptWhenAnonymous(it->first) ? std::next(it) : record.values.erase(it);
+        // A felregistrering says the row is an error, nothing about the person: kept, so that no count takes it.
+        const bool error = it->first == "avslutsanledning" && it->second == std::vector<std::string>{"felregistrering"};
+        it = keptWhenAnonymous(it->first) || error ? std::next(it) : record.values.erase(it);
     }
 }
 

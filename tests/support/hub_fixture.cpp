@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <fstream>
 #include <stdexcept>
+#include <thread>
 
 #include "core/common/hash.h"
 #include "core/common/json.h"
@@ -84,10 +85,23 @@ void copyDropSet(const std::string& from, const std::string& to) {
     }
 }
 
-std::string generateForbund(const std::string& dir, int seed, int participants) {
+void rewriteMarker(const std::string& dropDir) {
+    const std::string marker = dropDir + "/KLAR";
+    std::error_code none;
+    const auto before = fs::last_write_time(marker, none);
+    do {
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+        fs::remove(marker);
+        std::ofstream(marker).flush();
+    } while (!none && fs::last_write_time(marker) <= before);
+}
+
+std::string generateForbund(const std::string& dir, int seed, int participants, const std::vector<std::string>& extra) {
     std::string binary = fs::path(FINSAM_HUB_BINARY).parent_path() / "finsam-gen";
-    Poco::ProcessHandle handle = Poco::Process::launch(
-        binary, {"forbund", "--out", dir, "--seed", std::to_string(seed), "--participants", std::to_string(participants)});
+    std::vector<std::string> args = {"forbund", "--out", dir, "--seed", std::to_string(seed), "--participants",
+                                     std::to_string(participants)};
+    args.insert(args.end(), extra.begin(), extra.end());
+    Poco::ProcessHandle handle = Poco::Process::launch(binary, args);
     if (handle.wait() != 0) {
         throw std::runtime_error("finsam-gen failed");
     }

@@ -45,7 +45,13 @@ HubFiles writeHubConfigFor(const TempDir& dir, const TestStore& store, const std
 /// Copies the folder `from` (a förbund drop set) into `to`, replacing what was there.
 void copyDropSet(const std::string& from, const std::string& to);
 
-/// Runs the generator: finsam-gen forbund --out DIR --seed S --participants N; returns DIR/forbund.
-std::string generateForbund(const std::string& dir, int seed, int participants);
+/// Rewrites dropDir/KLAR as the förbund's export does on every save, and waits until its file time has really
+/// moved on (file times follow the kernel's coarse clock, several milliseconds a tick).
+void rewriteMarker(const std::string& dropDir);
+
+/// Runs the generator: finsam-gen forbund --out DIR --seed S --participants N [extra...]; returns DIR/forbund.
+/// DIR/truth holds its ground truth (world.json, indicators.json).
+std::string generateForbund(const std::string& dir, int seed, int participants,
+                            const std::vector<std::string>& extra = {});
 
 }  // namespace finsam::testing
