@@ -38,11 +38,7 @@ protected:
     void deliver(const std::string& fixture) { copyDropSet(kFixtures + fixture, files_.dropDir); }
 
     // The förbund saves again: KLAR is rewritten (newer) even when the sheets did not change.
-    void touchMarker() {
-        std::this_thread::sleep_for(std::chrono::milliseconds(5));
-        fs::remove(files_.dropDir + "/KLAR");
-        std::ofstream(files_.dropDir + "/KLAR").flush();
-    }
+    void touchMarker() { rewriteMarker(files_.dropDir); }
 
     std::vector<feed::FeedEvent> eventsAfter(std::int64_t seq) { return feed::FeedReader(*runtime_.database).read(seq, 1000); }
 

@@ -79,11 +79,7 @@ protected:
     }
 
     // The förbund saves again: KLAR is rewritten (newer) even when the sheets did not change.
-    void touchMarker() {
-        std::this_thread::sleep_for(std::chrono::milliseconds(5));
-        fs::remove(files_.dropDir + "/KLAR");
-        std::ofstream(files_.dropDir + "/KLAR").flush();
-    }
+    void touchMarker() { rewriteMarker(files_.dropDir); }
 
     // Each person has one link key per organisation and kind; person keys never change on rekey.
     std::map<std::string, StoredKey> linkKeys() {
