@@ -107,6 +107,11 @@ TEST_P(IndicatorsGeneratedWorldTest, CountsEqualTheGeneratorsOwnTruth) {
                       t["tid_i_insats"][bucket].GetInt64())
                 << bucket;
         }
+        for (const char* group : {"16-29", "30-44", "45-59", "60-"}) {
+            EXPECT_EQ(cell("nya_deltagare", year, "aldersgrupp", group).numerator,
+                      t["aldersgrupp_vid_start"][group].GetInt64())
+                << group;
+        }
         EXPECT_GT(t["avslutade"].GetInt64(), 10) << "a world where something happens";
         EXPECT_GT(t["deltagare_anonyma"].GetInt64(), 0);
     }
