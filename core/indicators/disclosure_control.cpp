@@ -13,9 +13,10 @@
 
 namespace finsam::indicators {
 
-std::size_t DisclosureProblem::addCell(std::int64_t value, bool published) {
+std::size_t DisclosureProblem::addCell(std::int64_t value, bool published, int keep) {
     values_.push_back(value);
     published_.push_back(published);
+    keep_.push_back(keep);
     return values_.size() - 1;
 }
 
@@ -37,7 +38,7 @@ namespace {
 // Far above any count, far below overflow when a few are added.
 constexpr std::int64_t kInf = std::numeric_limits<std::int64_t>::max() / 4;
 
-using CandidateKey = std::tuple<bool, bool, std::int64_t, std::size_t>;  // zero, isTotal, value, id
+using CandidateKey = std::tuple<bool, int, bool, std::int64_t, std::size_t>;  // zero, keep, isTotal, value, id
 
 class Suppressor {
 public:
@@ -117,12 +118,14 @@ private:
     static constexpr std::size_t kNone = std::numeric_limits<std::size_t>::max();
 
     bool unknown(std::size_t c) const { return !p_.published(c) || suppressed_[c]; }
-    // A sensitive cell must stay a threshold wide; any other suppressed cell just must not be exact.
+    // A sensitive cell must stay a threshold wide; any other suppressed cell just must not be exact, unless it
+    // is a zero: a zero reveals no one (it would be published if it were not suppressed), and protecting it
+    // cascades up to the headline figures.
     std::int64_t need(std::size_t c) const {
         if (sensitive_[c]) {
             return rules_.threshold;
         }
-        return suppressed_[c] ? 1 : 0;
+        return suppressed_[c] && p_.value(c) != 0 ? 1 : 0;
     }
     std::int64_t width(std::size_t c) const { return hi_[c] >= kInf ? kInf : hi_[c] - lo_[c]; }
 
@@ -278,7 +281,7 @@ private:
             if (unknown(c)) {
                 return;
             }
-            CandidateKey key{p_.value(c) == 0, isTotal, p_.value(c), c};
+            CandidateKey key{p_.value(c) == 0, p_.keep(c), isTotal, p_.value(c), c};
             if (!best || key < *best) {
                 best = key;
             }
@@ -362,7 +365,7 @@ private:
                 }
             }
             if (best) {
-                result = std::get<3>(*best);
+                result = std::get<4>(*best);
                 break;
             }
             first = false;

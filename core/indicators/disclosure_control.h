@@ -19,8 +19,9 @@ struct DisclosureRules {
 class DisclosureProblem {
 public:
     /// A count. published=false: a hidden but derivable count (e.g. a share's complement), sensitive like any
-    /// other, never shown.
-    std::size_t addCell(std::int64_t value, bool published = true);
+    /// other, never shown. keep: how much the release wants it published; secondary suppression takes cells of
+    /// lower keep first.
+    std::size_t addCell(std::int64_t value, bool published = true, int keep = 0);
     /// An exact relation known to everyone: value(total) == sum of value(parts). Parts may repeat across
     /// relations. Throws std::out_of_range for an unknown cell id.
     void addSum(std::size_t total, std::vector<std::size_t> parts);
@@ -28,6 +29,7 @@ public:
     std::size_t size() const { return values_.size(); }
     std::int64_t value(std::size_t cell) const { return values_.at(cell); }
     bool published(std::size_t cell) const { return published_.at(cell); }
+    int keep(std::size_t cell) const { return keep_.at(cell); }
 
     std::size_t relationCount() const { return totals_.size(); }
     std::size_t total(std::size_t relation) const { return totals_.at(relation); }
@@ -36,6 +38,7 @@ public:
 private:
     std::vector<std::int64_t> values_;
     std::vector<bool> published_;
+    std::vector<int> keep_;
     std::vector<std::size_t> totals_;
     std::vector<std::vector<std::size_t>> parts_;
 };

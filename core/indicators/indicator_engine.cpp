@@ -105,12 +105,14 @@ Conditions categoryCondition(const std::string& field, const std::string& catego
 /// Cells of the release, each count once, and the relations between them.
 class Release {
 public:
+    /// Secondary suppression takes an insatser's cells before the förbund's breakdowns, and those before the
+    /// förbund's headline counts: the figures analysts compare are the last to go.
     std::size_t cell(const std::string& sig, const std::string& forbund, const std::string& insats,
-                     const std::string& period, std::int64_t value) {
+                     const std::string& period, std::int64_t value, bool breakdown) {
         const std::string key = sig + "#" + forbund + "#" + insats + "#" + period;
         auto [it, inserted] = ids_.emplace(key, 0);
         if (inserted) {
-            it->second = problem.addCell(value);
+            it->second = problem.addCell(value, true, !insats.empty() ? 0 : breakdown ? 1 : 2);
             if (!insats.empty()) byScope_[sig + "#" + forbund + "#" + period].push_back(it->second);
             else forbundLevel_.emplace(sig + "#" + forbund + "#" + period, it->second);
         } else if (problem.value(it->second) != value) {
@@ -205,10 +207,11 @@ std::vector<IndicatorRow> computeIndicators(const std::vector<ParticipationFacts
                         if (inPeriod(*f, d.periodRule, period) && matches(*f, d.population)) population.push_back(f);
                     }
                     const Units units = representatives(population, d.unit);
-                    auto cellFor = [&](std::vector<Conditions> extra, std::int64_t value) {
+                    // breakdown: the cell counts one category of a dimension, not the whole population.
+                    auto cellFor = [&](std::vector<Conditions> extra, std::int64_t value, bool breakdown = false) {
                         const std::string sig = signature(d.unit, d.periodRule, d.population, extra);
                         if (d.unit == "deltagande") additive.insert(sig);
-                        return release.cell(sig, forbund, insats, period.name, value);
+                        return release.cell(sig, forbund, insats, period.name, value, breakdown);
                     };
                     auto base = [&](const std::string& dimension, const std::string& category) {
                         PendingRow p;
@@ -229,11 +232,11 @@ std::vector<IndicatorRow> computeIndicators(const std::vector<ParticipationFacts
                             const Units in = dimension == "total" ? units : filter(units, byCategory);
                             PendingRow p = base(dimension, category);
                             const auto n = static_cast<std::int64_t>(in.size());
-                            p.denominatorCell = cellFor({byCategory}, n);
+                            p.denominatorCell = cellFor({byCategory}, n, !byCategory.empty());
                             denominators.push_back(*p.denominatorCell);
                             if (d.isShare) {
                                 const auto k = static_cast<std::int64_t>(filter(in, d.numerator).size());
-                                p.numeratorCell = cellFor({byCategory, d.numerator}, k);
+                                p.numeratorCell = cellFor({byCategory, d.numerator}, k, !byCategory.empty());
                                 numerators.push_back(*p.numeratorCell);
                                 release.sum(*p.denominatorCell, {*p.numeratorCell, release.hidden(n - k)});
                                 p.row.numerator = k, p.row.denominator = n;
@@ -263,7 +266,7 @@ std::vector<IndicatorRow> computeIndicators(const std::vector<ParticipationFacts
                             PendingRow p = base(distribution.dimension, category);
                             const auto k = countWith(narrowed, distribution.dimension, category);
                             p.numeratorCell =
-                                cellFor({distribution.where, categoryCondition(distribution.dimension, category)}, k);
+                                cellFor({distribution.where, categoryCondition(distribution.dimension, category)}, k, true);
                             p.denominatorCell = denominator;
                             parts.push_back(*p.numeratorCell);
                             release.sum(denominator, {*p.numeratorCell, release.hidden(n - k)});

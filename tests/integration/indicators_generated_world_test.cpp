@@ -40,15 +40,20 @@ protected:
         auto database = store_.open();
         FactsScope scope;
         scope.asOf = *common::parseIsoDate("2021-01-01");
-        IndicatorRequest request;
-        request.periods = reportingPeriods(std::chrono::year{2018} / 1 / 1, std::chrono::year{2020} / 12 / 31, "year");
-        request.forbund = "forbund-sthlm";
-        request.disclosure.threshold = 1;
-        for (const auto& row : computeIndicators(loadFacts(*database, scope), loadIndicatorDefinitions(), request)) {
+        facts_ = loadFacts(*database, scope);
+        for (const auto& row : release(1)) {
             if (!row.insats.empty() || row.dimension == "jamforelse") continue;
             cells_[row.indicator + "|" + row.period + "|" + row.dimension + "|" + row.category] = {
                 row.numerator.value_or(-1), row.denominator.value_or(-1)};
         }
+    }
+
+    std::vector<IndicatorRow> release(std::int64_t threshold) const {
+        IndicatorRequest request;
+        request.periods = reportingPeriods(std::chrono::year{2018} / 1 / 1, std::chrono::year{2020} / 12 / 31, "year");
+        request.forbund = "forbund-sthlm";
+        request.disclosure.threshold = threshold;
+        return computeIndicators(facts_, loadIndicatorDefinitions(), request);
     }
 
     Cell cell(const std::string& indicator, const std::string& period, const std::string& dimension = "total",
@@ -84,6 +89,7 @@ protected:
     HubFiles files_;
     std::string truthFile_;
     std::map<std::string, Cell> cells_;
+    std::vector<ParticipationFacts> facts_;
 };
 
 TEST_P(IndicatorsGeneratedWorldTest, CountsEqualTheGeneratorsOwnTruth) {
@@ -116,6 +122,29 @@ TEST_P(IndicatorsGeneratedWorldTest, CountsEqualTheGeneratorsOwnTruth) {
         EXPECT_GT(t["deltagare_anonyma"].GetInt64(), 0);
     }
     EXPECT_EQ(years, 3);
+}
+
+// Insatser of a few participants each force much secondary suppression; it must fall on them, not on the figures
+// analysts compare: every förbund-level headline whose own counts are not small stays published.
+TEST_P(IndicatorsGeneratedWorldTest, SecondarySuppressionSparesTheFörbundsHeadlineFigures) {
+    ASSERT_NO_FATAL_FAILURE(ingest(3, 400));
+    const auto truth = release(1);
+    const auto published = release(5);
+    ASSERT_EQ(truth.size(), published.size());
+    int headlines = 0, suppressedInsatsRows = 0;
+    for (std::size_t i = 0; i < truth.size(); ++i) {
+        const auto& t = truth[i];
+        suppressedInsatsRows += !t.insats.empty() && published[i].suppressed;
+        if (!t.insats.empty() || (t.dimension != "total" && t.dimension != "jamforelse")) continue;
+        const auto n = t.numerator.value_or(0), d = t.denominator.value_or(n);
+        auto small = [](std::int64_t v) { return v > 0 && v < 5; };
+        if (small(n) || small(d) || small(d - n)) continue;
+        ++headlines;
+        EXPECT_FALSE(published[i].suppressed) << t.indicator << " " << t.period << " " << t.dimension << " " << n
+                                              << "/" << d;
+    }
+    EXPECT_GT(headlines, 20);
+    EXPECT_GT(suppressedInsatsRows, 100) << "the world's insatser are small enough to need suppression";
 }
 
 // ../shared/reference/national-figures.md, Malmö 2012–2016. The generator draws each participant at random, so
