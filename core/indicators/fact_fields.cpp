@@ -11,10 +11,13 @@
 namespace finsam::indicators {
 namespace {
 
-std::vector<std::string> buckets(const std::vector<std::string>& types) {
-    if (types.empty()) return {"okand"};
+// A reported `ingen` (ingen ersättning, self-reported) is in the övriga bucket (codes.md); the `ingen` bucket says
+// that the linked partners' data show no support at all (docs/indicators.md §5).
+std::vector<std::string> buckets(const SourcedList& list) {
+    if (list.values.empty()) return {"okand"};
+    const bool reported = list.source == "forbund";
     std::set<std::string> out;
-    for (const auto& type : types) out.insert(nationalBucket(type));
+    for (const auto& type : list.values) out.insert(reported && type == "ingen" ? "ovriga" : nationalBucket(type));
     return {out.begin(), out.end()};
 }
 
@@ -48,11 +51,11 @@ std::vector<std::string> fieldValues(const ParticipationFacts& f, std::string_vi
     if (field == "avslutsanledning") return {f.end ? f.avslutsanledning : "ej_avslutad"};
     if (field == "sysselsattning_efter") return {f.end ? f.sysselsattningEfter : "ej_avslutad"};
     if (field == "tid_i_insats") return f.end ? std::vector<std::string>{f.tidIInsats} : std::vector<std::string>{};
-    if (field == "forsorjning_fore") return f.anonymous ? std::vector<std::string>{"okand"} : buckets(f.forsorjningFore.values);
+    if (field == "forsorjning_fore") return f.anonymous ? std::vector<std::string>{"okand"} : buckets(f.forsorjningFore);
     if (field == "tid_i_offentlig_forsorjning")
         return {f.anonymous || f.tidOffentligForsorjning.values.empty() ? "okand" : f.tidOffentligForsorjning.values[0]};
     if (field == "forsorjning_efter")
-        return f.end ? (f.anonymous ? std::vector<std::string>{"okand"} : buckets(f.forsorjningEfter.values))
+        return f.end ? (f.anonymous ? std::vector<std::string>{"okand"} : buckets(f.forsorjningEfter))
                      : std::vector<std::string>{};
     if (field == "forandring_offentlig_forsorjning") return {change(f)};
     if (field == "matbarhet_6_manader") return {f.utfall6.matbarhet};

@@ -5,7 +5,9 @@
 
 #include "tests/generator/json_output.h"
 
-#include <set>
+#include <algorithm>
+#include <map>
+#include <vector>
 
 namespace finsam::generator {
 namespace {
@@ -48,11 +50,133 @@ bool toWorkOrStudies(const Deltagande& d) {
            s == Sysselsattning::kStudier;
 }
 
+// codes.md, column "national bucket". A reported "Ingen" is a value like any other: övriga.
+ForsorjningBucket bucketOf(Ersattning e) {
+    switch (e) {
+        case Ersattning::kSjukpenning:
+        case Ersattning::kRehabiliteringspenning:
+            return ForsorjningBucket::kSjukpenning;
+        case Ersattning::kAktivitetsersattning:
+            return ForsorjningBucket::kAktivitetsersattning;
+        case Ersattning::kAktivitetsstod:
+        case Ersattning::kUtvecklingsersattning:
+            return ForsorjningBucket::kAktivitetsstod;
+        case Ersattning::kEtableringsersattning:
+            return ForsorjningBucket::kEtableringsersattning;
+        case Ersattning::kForsorjningsstod:
+            return ForsorjningBucket::kForsorjningsstod;
+        case Ersattning::kOkand:
+            return ForsorjningBucket::kOkand;
+        case Ersattning::kSjukersattning:
+        case Ersattning::kAKassa:
+        case Ersattning::kStudiemedel:
+        case Ersattning::kLon:
+        case Ersattning::kSubventioneradAnstallning:
+        case Ersattning::kEgetForetag:
+        case Ersattning::kAnnan:
+        case Ersattning::kIngen:
+            break;
+    }
+    return ForsorjningBucket::kOvriga;
+}
+
+// Offentlig försörjning: the types with an SCB försörjningsmått group (codes.md).
+bool offentlig(Ersattning e) {
+    switch (e) {
+        case Ersattning::kSjukpenning:
+        case Ersattning::kRehabiliteringspenning:
+        case Ersattning::kAktivitetsersattning:
+        case Ersattning::kSjukersattning:
+        case Ersattning::kAktivitetsstod:
+        case Ersattning::kUtvecklingsersattning:
+        case Ersattning::kEtableringsersattning:
+        case Ersattning::kAKassa:
+        case Ersattning::kForsorjningsstod:
+            return true;
+        default:
+            return false;
+    }
+}
+
+// What the register says: the list only on rows with details (forbund_writer.cpp).
+const std::vector<Ersattning>& reportedList(const Deltagande& d,
+                                            const std::vector<Ersattning>& list) {
+    static const std::vector<Ersattning> kNone;
+    return d.reportsDetails ? list : kNone;
+}
+
+// Each distinct bucket of the list once; an empty (unreported) list is okand.
+void addBuckets(const std::vector<Ersattning>& list,
+                std::array<std::int64_t, kForsorjningBuckets>& counts) {
+    std::array<bool, kForsorjningBuckets> seen{};
+    if (list.empty()) {
+        seen[static_cast<std::size_t>(ForsorjningBucket::kOkand)] = true;
+    }
+    for (const Ersattning e : list) {
+        seen[static_cast<std::size_t>(bucketOf(e))] = true;
+    }
+    for (std::size_t i = 0; i < seen.size(); ++i) {
+        counts[i] += seen[i] ? 1 : 0;
+    }
+}
+
+// Unknown: not reported, or nothing but Okänd.
+bool unknownList(const std::vector<Ersattning>& list) {
+    return std::all_of(list.begin(), list.end(),
+                       [](Ersattning e) { return e == Ersattning::kOkand; });
+}
+
+bool anyOffentlig(const std::vector<Ersattning>& list) {
+    return std::any_of(list.begin(), list.end(), offentlig);
+}
+
+Forandring forandringOf(const std::vector<Ersattning>& before,
+                        const std::vector<Ersattning>& after) {
+    if (unknownList(before) || unknownList(after)) {
+        return Forandring::kOkand;
+    }
+    const bool fore = anyOffentlig(before);
+    const bool efter = anyOffentlig(after);
+    return fore && efter ? Forandring::kKvar
+           : fore        ? Forandring::kLamnat
+           : efter       ? Forandring::kTillkommit
+                         : Forandring::kUtan;
+}
+
+std::size_t tidOffentligIndex(const Deltagande& d) {
+    // The enum's order is the written order; an unreported cell is okand.
+    return d.reportsDetails ? static_cast<std::size_t>(d.tidOffentlig)
+                            : static_cast<std::size_t>(TidOffentlig::kOkand);
+}
+
+// indicators.md §3: the first failing reason, in the table's order anonym, ej_lankad, ej_natt.
+// The register alone links nobody, so every identified row stops at ej_lankad.
+void addMatbarhet(Matbarhet& m, bool identified, bool linked, Date measuredOn, Date asOf) {
+    if (!identified) {
+        ++m.anonym;
+    } else if (!linked) {
+        ++m.ejLankad;
+    } else if (measuredOn > asOf) {
+        ++m.ejNatt;
+    } else {
+        ++m.matbar;
+    }
+}
+
+// Earliest start, then Deltagande-ID: the person's representative row (indicators.md §4).
+bool earlier(const Deltagande& a, const Deltagande& b) {
+    return a.start != b.start ? a.start < b.start : a.id < b.id;
+}
+
 YearIndicators indicatorsFor(const World& world, int year) {
     const Date first = makeDate(year, 1, 1);
     const Date last = makeDate(year, 12, 31);
+    // The hub's as-of for the truth: the day after the snapshot (for --year-to 2020, 2021-01-01).
+    // Only linked people reach the ej_natt test, and the register links nobody.
+    const Date asOf = addDays(world.asOf, 1);
+    constexpr bool kLinked = false;
     YearIndicators y;
-    std::set<std::size_t> people;
+    std::map<std::size_t, const Deltagande*> people;  // person → representative row
     for (const Deltagande& d : world.deltaganden) {
         if (!counted(world, d)) {
             continue;
@@ -60,7 +184,10 @@ YearIndicators indicatorsFor(const World& world, int year) {
         const bool known = identified(world, d);
         if (d.start <= last && (!d.end || *d.end >= first)) {
             if (known) {
-                people.insert(d.person);
+                const auto [it, added] = people.emplace(d.person, &d);
+                if (!added && earlier(d, *it->second)) {
+                    it->second = &d;
+                }
             } else {
                 ++y.deltagareAnonyma;
             }
@@ -75,11 +202,70 @@ YearIndicators indicatorsFor(const World& world, int year) {
             if (known) {
                 ++y.avslutadeIdentifierade;
                 y.arbeteStudier += toWorkOrStudies(d) ? 1 : 0;
+                const auto& fore = reportedList(d, d.forsorjningFore);
+                const auto& efter = reportedList(d, d.forsorjningEfter);
+                ++y.forsorjningEfterDeltaganden;
+                addBuckets(efter, y.forsorjningEfter);
+                ++y.forandring[static_cast<std::size_t>(forandringOf(fore, efter))];
             }
+            addMatbarhet(y.utfall6, known, kLinked, addDays(*d.end, 182), asOf);
+            addMatbarhet(y.utfall12, known, kLinked, addDays(*d.end, 365), asOf);
         }
     }
     y.deltagare = static_cast<std::int64_t>(people.size());
+    for (const auto& [person, d] : people) {
+        ++y.forsorjningForePersoner;
+        addBuckets(reportedList(*d, d->forsorjningFore), y.forsorjningFore);
+        ++y.tidOffentligForsorjning[tidOffentligIndex(*d)];
+    }
     return y;
+}
+
+constexpr const char* kBuckets[kForsorjningBuckets] = {
+    "sjukpenning",      "aktivitetsersattning", "aktivitetsstod", "etableringsersattning",
+    "forsorjningsstod", "ovriga",               "okand"};
+constexpr const char* kTidOffentlig[7] = {"0-1", "1-3", "3-5", "5-9", "9-", "ingen", "okand"};
+constexpr const char* kForandring[5] = {"lamnat", "kvar", "tillkommit", "utan", "okand"};
+
+// The buckets with a count, in codes.md's order, then the population.
+void writeBuckets(JsonOutput& json, const char* name,
+                  const std::array<std::int64_t, kForsorjningBuckets>& counts,
+                  const char* population, std::int64_t size) {
+    json.key(name);
+    json.writer().StartObject();
+    for (std::size_t i = 0; i < counts.size(); ++i) {
+        if (counts[i] != 0) {
+            json.number(kBuckets[i], counts[i]);
+        }
+    }
+    json.number(population, size);
+    json.writer().EndObject();
+}
+
+// Every category, zeros too.
+template <std::size_t N>
+void writeAll(JsonOutput& json, const char* name, const char* const (&keys)[N],
+              const std::array<std::int64_t, N>& counts) {
+    json.key(name);
+    json.writer().StartObject();
+    for (std::size_t i = 0; i < N; ++i) {
+        json.number(keys[i], counts[i]);
+    }
+    json.writer().EndObject();
+}
+
+void writeUtfall(JsonOutput& json, const char* name, const Matbarhet& m) {
+    auto& w = json.writer();
+    json.key(name);
+    w.StartObject();
+    json.key("matbarhet");
+    w.StartObject();
+    json.number("matbar", m.matbar);
+    json.number("anonym", m.anonym);
+    json.number("ej_lankad", m.ejLankad);
+    json.number("ej_natt", m.ejNatt);
+    w.EndObject();
+    w.EndObject();
 }
 
 void writeYear(JsonOutput& json, const YearIndicators& y) {
@@ -109,6 +295,14 @@ void writeYear(JsonOutput& json, const YearIndicators& y) {
         json.number(ages[i], y.aldersgrupp[i]);
     }
     w.EndObject();
+    writeBuckets(json, "forsorjning_fore", y.forsorjningFore, "personer",
+                 y.forsorjningForePersoner);
+    writeAll(json, "tid_i_offentlig_forsorjning", kTidOffentlig, y.tidOffentligForsorjning);
+    writeBuckets(json, "forsorjning_efter", y.forsorjningEfter, "deltaganden",
+                 y.forsorjningEfterDeltaganden);
+    writeAll(json, "forandring_offentlig_forsorjning", kForandring, y.forandring);
+    writeUtfall(json, "utfall_6_manader", y.utfall6);
+    writeUtfall(json, "utfall_12_manader", y.utfall12);
     w.EndObject();
 }
 
