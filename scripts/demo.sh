@@ -49,6 +49,8 @@ cat <<EOT
 finsam-hub demo: serving on http://$listen (Ctrl-C stops it). Read the feed with:
   curl -s -H "Authorization: Bearer $reader" "http://$listen/v1/feed?after=0&limit=5"
   curl -s -H "Authorization: Bearer $reader" -H "Accept: application/x-ndjson" "http://$listen/v1/feed?after=0"
+The national indicators (docs/indicators.md), small counts suppressed:
+  curl -s -H "Authorization: Bearer $reader" "http://$listen/v1/indicators?forbund=forbund-sthlm&from=2018-01-01&to=2020-12-31&format=csv"
 Tokens (admin, reader) are in demo-run/tokens.json.
 
 EOT
