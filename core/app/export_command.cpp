@@ -15,6 +15,7 @@
 #include "core/common/csv_field.h"
 #include "core/feed/current_state.h"
 #include "core/store/access_audit.h"
+#include "core/store/read_snapshot.h"
 
 namespace finsam::app {
 
@@ -119,29 +120,26 @@ std::int64_t writeAll(store::Database& database, feed::StateCollection collectio
     }
     out << (format == Format::kJson ? "[" : "");
     std::int64_t count = 0;
-    soci::transaction snapshot(database.session());
-    if (database.backend() == store::Backend::kPostgresql) {
-        database.session() << "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY";
-    }
-    feed::CurrentState state(database);
-    for (;;) {
-        auto page = state.read(collection, query);
-        for (const auto& item : page.items) {
-            if (format == Format::kCsv) {
-                out << csvRow(columns, item);
-            } else if (format == Format::kNdjson) {
-                out << item << '\n';
-            } else {
-                out << (count == 0 ? "\n" : ",\n") << item;
+    store::inReadSnapshot(database, [&] {
+        feed::CurrentState state(database);
+        for (;;) {
+            auto page = state.read(collection, query);
+            for (const auto& item : page.items) {
+                if (format == Format::kCsv) {
+                    out << csvRow(columns, item);
+                } else if (format == Format::kNdjson) {
+                    out << item << '\n';
+                } else {
+                    out << (count == 0 ? "\n" : ",\n") << item;
+                }
+                ++count;
             }
-            ++count;
+            if (!page.nextAfterKey) {
+                break;
+            }
+            query.afterKey = *page.nextAfterKey;
         }
-        if (!page.nextAfterKey) {
-            break;
-        }
-        query.afterKey = *page.nextAfterKey;
-    }
-    snapshot.rollback();
+    });
     out << (format == Format::kJson ? (count == 0 ? "]\n" : "\n]\n") : "");
     return count;
 }

@@ -9,6 +9,7 @@
 #include <regex>
 
 #include "core/common/clock.h"
+#include "core/store/read_snapshot.h"
 
 namespace finsam::indicators {
 namespace {
@@ -76,15 +77,6 @@ FactsScope reportScope(const config::HubConfig& config, const std::string& forbu
     return scope;
 }
 
-void inReadSnapshot(store::Database& database, const std::function<void()>& read) {
-    soci::transaction snapshot(database.session());
-    if (database.backend() == store::Backend::kPostgresql) {
-        database.session() << "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY";
-    }
-    read();
-    snapshot.rollback();
-}
-
 std::vector<IndicatorRow> runReport(store::Database& database, const config::HubConfig& config,
                                     const ReportParameters& p) {
     IndicatorRequest request;
@@ -98,7 +90,7 @@ std::vector<IndicatorRow> runReport(store::Database& database, const config::Hub
     // Every förbund's facts: the others are the reference population of the comparisons.
     const auto scope = reportScope(config, p.forbund, p.asOf.empty() ? common::todayInSweden() : date("as_of", p.asOf));
     std::vector<ParticipationFacts> facts;
-    inReadSnapshot(database, [&] { facts = loadFacts(database, scope); });
+    store::inReadSnapshot(database, [&] { facts = loadFacts(database, scope); });
     const auto definitions = loadIndicatorDefinitions(config.indicatorsLocalDir);
     if (!config.indicatorsReferenceFile.empty()) {
         request.reference = loadReferenceRates(config.indicatorsReferenceFile, definitions);

@@ -4,7 +4,6 @@
 #pragma once
 
 #include <chrono>
-#include <functional>
 #include <ostream>
 #include <stdexcept>
 #include <string>
@@ -43,9 +42,6 @@ ReportParameters parseReportParameters(const std::vector<std::pair<std::string, 
 /// The facts' scope for reports on `forbund`: the hub's follow-up window, and its sole member kommun when the hub
 /// is that förbund's. scope.forbund is left empty (every förbund); narrow it when no comparison is needed.
 FactsScope reportScope(const config::HubConfig& config, const std::string& forbund, std::chrono::year_month_day asOf);
-
-/// Runs `read` in one read-only snapshot of the store, so that everything it reads belongs together.
-void inReadSnapshot(store::Database& database, const std::function<void()>& read);
 
 std::vector<IndicatorRow> runReport(store::Database& database, const config::HubConfig& config,
                                     const ReportParameters& parameters);

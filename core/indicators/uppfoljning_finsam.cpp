@@ -12,6 +12,7 @@
 #include "core/common/csv_field.h"
 #include "core/indicators/indicator_engine.h"
 #include "core/indicators/indicator_report.h"
+#include "core/store/read_snapshot.h"
 #include "core/store/row_text.h"
 
 namespace finsam::indicators {
@@ -127,7 +128,8 @@ std::vector<UppfoljningFinsamRow> runUppfoljningFinsam(store::Database& database
     auto scope = reportScope(config, forbund, asOf);
     scope.forbund = forbund;  // no comparison: the förbund's own participations suffice
     std::vector<UppfoljningFinsamRow> rows;
-    inReadSnapshot(database, [&] { rows = uppfoljningFinsam(database, loadFacts(database, scope), forbund, year); });
+    store::inReadSnapshot(database,
+                          [&] { rows = uppfoljningFinsam(database, loadFacts(database, scope), forbund, year); });
     return rows;
 }
 
