@@ -9,6 +9,7 @@
 
 #include "core/common/embedded_file.h"
 #include "core/common/json.h"
+#include "core/config/config_loader.h"
 
 namespace finsam::indicators {
 namespace {
@@ -16,8 +17,8 @@ namespace {
 const rapidjson::Document& schema() {
     static const rapidjson::Document document = [] {
         rapidjson::Document parsed;
-        const auto* file = common::findEmbedded(common::embeddedSchemas(), "indicator.schema.json");
-        parsed.Parse(file->content.data(), file->content.size());
+        const auto text = config::schemaText("indicator.schema.json");
+        parsed.Parse(text.data(), text.size());
         return parsed;
     }();
     return document;
@@ -53,8 +54,7 @@ IndicatorDefinition parseIndicatorDefinition(const std::string& text, const std:
     }
     auto violations = common::validateAgainstSchema(schema(), document);
     if (!violations.empty()) {
-        throw std::runtime_error(file + ": " + (violations[0].pointer.empty() ? "/" : violations[0].pointer) + ": " +
-                                 violations[0].reason);
+        throw std::runtime_error(config::formatProblem(file, violations[0].pointer, violations[0].reason));
     }
     IndicatorDefinition d;
     d.file = file;

@@ -5,8 +5,8 @@
 
 #include <stdexcept>
 
-#include "core/common/embedded_file.h"
 #include "core/common/json.h"
+#include "core/config/config_loader.h"
 
 namespace finsam::indicators {
 namespace {
@@ -14,8 +14,8 @@ namespace {
 const rapidjson::Document& schema() {
     static const rapidjson::Document document = [] {
         rapidjson::Document parsed;
-        const auto* file = common::findEmbedded(common::embeddedSchemas(), "reference-rates.schema.json");
-        parsed.Parse(file->content.data(), file->content.size());
+        const auto text = config::schemaText("reference-rates.schema.json");
+        parsed.Parse(text.data(), text.size());
         return parsed;
     }();
     return document;
@@ -33,8 +33,7 @@ ReferenceRates loadReferenceRates(const std::string& file, const std::vector<Ind
     const rapidjson::Document document = common::readJsonFile(file);
     const auto violations = common::validateAgainstSchema(schema(), document);
     if (!violations.empty()) {
-        throw std::runtime_error(file + ": " + (violations[0].pointer.empty() ? "/" : violations[0].pointer) + ": " +
-                                 violations[0].reason);
+        throw std::runtime_error(config::formatProblem(file, violations[0].pointer, violations[0].reason));
     }
     ReferenceRates rates;
     for (const auto& [nameValue, table] : document["indicators"].GetObject()) {
