@@ -19,19 +19,6 @@ namespace finsam::app {
 
 namespace {
 
-void checkConnector(const config::ConnectorInstanceConfig& instance, plugin_host::PluginHost& plugins,
-                    const std::vector<std::string>& dirs, std::vector<std::string>& problems) {
-    sdk::Connector* connector = nullptr;
-    try {
-        connector = &plugins.load(instance.plugin, dirs);
-    } catch (const std::exception& e) {
-        problems.push_back(config::formatProblem(instance.file, "/plugin", e.what()));
-        return;
-    }
-    auto settingsProblems = plugin_host::checkSettings(*connector, instance);
-    problems.insert(problems.end(), settingsProblems.begin(), settingsProblems.end());
-}
-
 // Local definitions and reference rates are read per report: a mistake should show here, not on a dashboard.
 void checkIndicators(const config::HubConfig& config, std::vector<std::string>& problems) {
     try {
@@ -88,7 +75,8 @@ int runCheckConfig(const Args& args) {
             problems.push_back(config::formatProblem(config.file, "/store/path", "its directory does not exist"));
         }
         for (const auto& instance : config.connectors) {
-            checkConnector(instance, plugins, dirs, problems);
+            auto instanceProblems = plugin_host::checkInstance(instance, plugins, dirs);
+            problems.insert(problems.end(), instanceProblems.begin(), instanceProblems.end());
             if (!instance.mappingFile.empty()) {
                 normalise::CodeMapping::load(instance.mappingFile, problems);
             }

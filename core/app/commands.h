@@ -13,6 +13,7 @@ int runServe(int argc, char** argv);  ///< serve --config FILE [--listen HOST:PO
 int runIngest(const Args& args);      ///< ingest --config FILE (--connector ID | --all)
 int runInit(const Args& args);        ///< init --data DIR --out CONFDIR [--forbund ID] [--forbund-orgnr N]
 int runStats(const Args& args);       ///< stats --config FILE
+int runStatus(const Args& args);      ///< status --config FILE [--url URL] [--token-file F] [--json]
 int runCheckConfig(const Args& args); ///< check-config --config FILE [--print-schemas]
 int runPnr(const Args& args);         ///< pnr VALUE...
 int runExplain(const Args& args);     ///< explain --config FILE --person KEY

@@ -7,13 +7,17 @@
 #include <Poco/Util/Option.h>
 #include <Poco/Util/OptionSet.h>
 
+#include <csignal>
+
 #include <algorithm>
+#include <cstdlib>
 #include <iostream>
 
 #include "core/app/commands.h"
 #include "core/app/json_log_formatter.h"
 #include "core/config/config_loader.h"
-#include "core/pipeline/ingest_runner.h"
+#include "core/plugin_host/settings_check.h"
+#include "core/scheduler/leased_run.h"
 
 namespace finsam::app {
 
@@ -65,7 +69,7 @@ void HubServer::initialize(Poco::Util::Application& self) {
     }
     setupLogging("information");
     runtime_ = std::make_unique<HubRuntime>(configPath_);  // migrates before anything serves
-    setupLogging(runtime_->config.logLevel);
+    setupLogging(runtime_->config.logLevel, runtime_->config.logComponents);
     sessions_ = std::make_unique<store::SessionPool>(runtime_->location,
                                                      static_cast<std::size_t>(runtime_->config.httpThreads));
     authenticator_ = std::make_unique<http::TokenAuthenticator>(runtime_->config.tokens);
@@ -82,12 +86,20 @@ void HubServer::initialize(Poco::Util::Application& self) {
                                                              runtime_->location, feedSignal_);
     apiContext_->subscribers = webhooks_->ids();
     apiContext_->hub = &runtime_->config;
+    scheduler_ = std::make_unique<scheduler::ConnectorScheduler>(
+        runtime_->config, runtime_->location, runtime_->plugins, *runtime_->pseudonymizer, feedSignal_,
+        scheduler::instanceName());
+    apiContext_->connectorConfigs = [this] { return scheduler_->connectors(); };
+    apiContext_->wakeScheduler = [this] { scheduler_->wake(); };
+    apiContext_->httpMetrics = &httpMetrics_;
+    apiContext_->plugins = &runtime_->plugins;
     api_ = std::make_unique<http::ApiServer>(*apiContext_, listen_.empty() ? runtime_->config.listen : listen_,
                                              runtime_->config.httpThreads,
                                              http::ServerTls{runtime_->config.tlsCertFile, runtime_->config.tlsKeyFile});
 }
 
 void HubServer::uninitialize() {
+    scheduler_.reset();
     webhooks_.reset();
     api_.reset();
     if (access_) {
@@ -100,27 +112,30 @@ void HubServer::uninitialize() {
     ServerApplication::uninitialize();
 }
 
-void HubServer::ingestLoop() {
-    auto& logger = Poco::Logger::get("scheduler");
-    pipeline::IngestRunner runner(*runtime_->database, runtime_->plugins, runtime_->config,
-                                  *runtime_->pseudonymizer);
-    while (!stopping_.load()) {
-        for (const auto& instance : runtime_->config.connectors) {
-            if (stopping_.load()) {
-                break;
-            }
-            if (!instance.enabled) {
-                continue;
-            }
-            auto summary = runner.drain(instance, &stopping_);
-            if (summary.batches > 0) {
-                feedSignal_.notify();  // long polls of this instance answer now, not at their next look
-            }
-            if (summary.batches > 0 || !summary.error.empty()) {
-                logger.information("ingest " + summary.toJson());
-            }
+void HubServer::reloadConnectors() {
+    auto& logger = Poco::Logger::get("hub");
+    try {
+        auto fresh = config::loadHubConfig(configPath_);
+        for (const auto& dir : plugin_host::PluginHost::defaultDirs()) {
+            fresh.pluginDirs.push_back(dir);
         }
-        wakeUp_.tryWait(static_cast<long>(runtime_->config.pollSeconds) * 1000);
+        std::vector<std::string> problems;
+        for (const auto& instance : fresh.connectors) {
+            auto found = plugin_host::checkInstance(instance, runtime_->plugins, fresh.pluginDirs);
+            problems.insert(problems.end(), found.begin(), found.end());
+        }
+        if (!problems.empty()) {
+            throw config::ConfigError(problems);
+        }
+        scheduler_->replaceConnectors(fresh.connectors);
+        logger.notice("reloaded " + std::to_string(fresh.connectors.size()) + " connector configs from " +
+                      configPath_);
+    } catch (const config::ConfigError& e) {
+        for (const auto& problem : e.problems()) {
+            logger.error("reload refused, the running config stays: " + problem);
+        }
+    } catch (const std::exception& e) {
+        logger.error(std::string("reload refused, the running config stays: ") + e.what());
     }
 }
 
@@ -137,21 +152,43 @@ int HubServer::main(const std::vector<std::string>&) {
     ready_.store(true);
     std::string host = http::parseListen(listen_.empty() ? runtime_->config.listen : listen_).first;
     logger.information("listening on " + host + ":" + std::to_string(api_->port()));
-    ingestThread_.startFunc([this] { ingestLoop(); });
+    scheduler_->start();
     webhooks_->start();
-    waitForTerminationRequest();
-    logger.information("stopping: finishing the batch in flight");
-    stopping_.store(true);
-    wakeUp_.set();
+    // runServe blocked these signals before any thread started, so they arrive here and only here.
+    sigset_t signals;
+    sigemptyset(&signals);
+    for (int signal : {SIGHUP, SIGINT, SIGQUIT, SIGTERM}) {
+        sigaddset(&signals, signal);
+    }
+    int received = 0;
+    while (sigwait(&signals, &received) == 0 && received == SIGHUP) {
+        logger.notice("SIGHUP: reloading connector configs");
+        reloadConnectors();
+    }
+    const auto grace = std::chrono::seconds(runtime_->config.scheduler.stopGraceSeconds);
+    logger.notice("stopping: finishing the batches in flight (at most " + std::to_string(grace.count()) + " s)");
     webhooks_->stop();  // ends waits at once; a POST in flight within its timeout_seconds
-    ingestThread_.join();
+    const bool finished = scheduler_->stop(grace);
     ready_.store(false);
     api_->stop();
-    logger.information("stopped");
+    if (!finished) {
+        // A batch still in flight is abandoned: its transaction rolls back when the process ends, and the next
+        // start reads it again from the committed checkpoint. Nothing is half-applied.
+        logger.warning("stopped with batches abandoned");
+        std::_Exit(EXIT_SOFTWARE);
+    }
+    logger.notice("stopped");
     return EXIT_OK;
 }
 
 int runServe(int argc, char** argv) {
+    // Blocked before any thread exists, so every thread inherits the mask and main() alone takes them.
+    sigset_t signals;
+    sigemptyset(&signals);
+    for (int signal : {SIGHUP, SIGINT, SIGQUIT, SIGTERM}) {
+        sigaddset(&signals, signal);
+    }
+    pthread_sigmask(SIG_BLOCK, &signals, nullptr);
     HubServer server;
     return server.run(argc, argv);
 }

@@ -2,8 +2,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
-#include <Poco/Event.h>
-#include <Poco/Thread.h>
 #include <Poco/Util/ServerApplication.h>
 
 #include <atomic>
@@ -15,13 +13,16 @@
 #include "core/http/access_recorder.h"
 #include "core/http/api_server.h"
 #include "core/http/token_authenticator.h"
+#include "core/scheduler/connector_scheduler.h"
 #include "core/store/session_pool.h"
 #include "core/webhook/webhook_dispatcher.h"
 
 namespace finsam::app {
 
-/// Poco's rules: options in defineOptions(), real setup in initialize(), no threads before it, and main()
-/// ends in waitForTerminationRequest(). SIGTERM/SIGINT finish the batch in flight, commit and exit.
+/// Poco's rules: options in defineOptions(), real setup in initialize(), no threads before it. main() waits
+/// for signals itself (Poco's waitForTerminationRequest knows no SIGHUP): SIGHUP reloads the connector
+/// configs, SIGTERM/SIGINT finish the batches in flight (within scheduler.stop_grace_seconds), commit and exit.
+/// --pidfile=FILE (Poco's) writes the pid and removes the file at exit.
 class HubServer : public Poco::Util::ServerApplication {
 public:
     HubServer();
@@ -35,7 +36,8 @@ protected:
     int main(const std::vector<std::string>& args) override;
 
 private:
-    void ingestLoop();
+    /// Re-reads hub.json and its connector files; a broken config is logged and refused, the old one stays.
+    void reloadConnectors();
 
     std::string configPath_;
     std::string listen_;
@@ -49,10 +51,9 @@ private:
     std::unique_ptr<http::ApiContext> apiContext_;
     std::unique_ptr<http::ApiServer> api_;
     std::unique_ptr<webhook::WebhookDispatcher> webhooks_;  ///< after feedSignal_: its workers wait on it
+    std::unique_ptr<scheduler::ConnectorScheduler> scheduler_;
+    http::HttpMetrics httpMetrics_;
     std::atomic<bool> ready_{false};
-    std::atomic<bool> stopping_{false};
-    Poco::Event wakeUp_;
-    Poco::Thread ingestThread_{"ingest"};
 };
 
 }  // namespace finsam::app

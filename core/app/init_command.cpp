@@ -101,8 +101,9 @@ std::string hubJson(const std::string& forbundId, const std::string& orgnr, cons
     json.EndObject();
     json.Key("tokens");
     json.StartArray();
-    for (auto [name, hash, scopes] : {std::tuple{"admin", adminHash, std::vector<std::string>{"admin", "feed:read",
-                                                                                              "indicators:read"}},
+    for (auto [name, hash, scopes] : {std::tuple{"admin", adminHash,
+                                                 std::vector<std::string>{"admin", "metrics", "feed:read",
+                                                                          "indicators:read"}},
                                       std::tuple{"reader", readerHash,
                                                  std::vector<std::string>{"feed:read", "indicators:read"}}}) {
         json.StartObject();

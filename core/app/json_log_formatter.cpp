@@ -8,6 +8,7 @@
 #include <Poco/FormattingChannel.h>
 #include <Poco/Logger.h>
 #include <Poco/Message.h>
+#include <rapidjson/document.h>
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
@@ -41,24 +42,40 @@ void JsonLogFormatter::format(const Poco::Message& message, std::string& text) {
     json.String(Poco::DateTimeFormatter::format(message.getTime(), "%Y-%m-%dT%H:%M:%S.%iZ"));
     json.Key("level");
     json.String(levelName(message.getPriority()));
+    rapidjson::Document fields;
+    if (message.has("fields")) {
+        fields.Parse(message.get("fields").c_str());
+    }
     const std::string& source = message.getSource();
     static const std::string kConnector = "connector.";
+    std::string connector;
     if (source.rfind(kConnector, 0) == 0) {
-        json.Key("component");
-        json.String("connector");
+        connector = source.substr(kConnector.size());
+    } else if (fields.IsObject() && fields.HasMember("connector") && fields["connector"].IsString()) {
+        connector = fields["connector"].GetString();
+    }
+    json.Key("component");
+    json.String(source.rfind(kConnector, 0) == 0 ? "connector" : source.empty() ? "hub" : source);
+    if (!connector.empty()) {
         json.Key("connector");
-        json.String(source.substr(kConnector.size()));
-    } else {
-        json.Key("component");
-        json.String(source.empty() ? "hub" : source);
+        json.String(connector);
     }
     json.Key("message");
-    json.String(identity::redactIdentities(message.getText()));
+    json.String(identity::redactLogText(message.getText()));
+    if (fields.IsObject() && fields.MemberCount() > 0) {
+        json.Key("fields");
+        json.StartObject();
+        for (const auto& field : fields.GetObject()) {
+            json.Key(field.name.GetString());
+            json.String(identity::redactLogText(field.value.IsString() ? field.value.GetString() : ""));
+        }
+        json.EndObject();
+    }
     json.EndObject();
     text.assign(buffer.GetString(), buffer.GetSize());
 }
 
-void setupLogging(const std::string& level) {
+void setupLogging(const std::string& level, const std::map<std::string, std::string>& components) {
     Poco::AutoPtr<Poco::ConsoleChannel> console(new Poco::ConsoleChannel);
     Poco::AutoPtr<Poco::FormattingChannel> channel(new Poco::FormattingChannel(new JsonLogFormatter, console));
     Poco::Logger::root().setChannel(channel);
@@ -66,6 +83,10 @@ void setupLogging(const std::string& level) {
     // Loggers created before this call keep their old channel; re-point the whole tree.
     Poco::Logger::setChannel("", channel);
     Poco::Logger::setLevel("", Poco::Logger::parseLevel(level));
+    for (const auto& [component, componentLevel] : components) {
+        Poco::Logger::get(component).setLevel(componentLevel);  // creates it, so children made later inherit
+        Poco::Logger::setLevel(component, Poco::Logger::parseLevel(componentLevel));
+    }
 }
 
 }  // namespace finsam::app

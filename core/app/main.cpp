@@ -11,10 +11,15 @@ namespace {
 
 constexpr const char* kUsage = R"(usage: finsam-hub <command> [options]
   serve --config FILE [--listen HOST:PORT]        run the daemon (HTTP API, feed, scheduled ingest)
-  ingest --config FILE (--connector ID | --all)   run connectors until drained; one JSON summary per connector
+  ingest --config FILE (--connector ID | --all) [--reprocess]
+                                                  run connectors until drained; one JSON summary per connector
+                                                  (progress on stderr; --reprocess re-reads from the start)
   init --data DIR --out CONFDIR [--forbund ID] [--forbund-orgnr NNNNNNNNNN]
                                                   scaffold a working configuration for a data folder
   stats --config FILE                             counts per entity and each connector's status (JSON)
+  status --config FILE [--url URL] [--token-file F] [--json]
+                                                  the connectors' state from the running daemon (admin token
+                                                  in FINSAM_ADMIN_TOKEN or the file)
   check-config --config FILE [--print-schemas]    validate everything; each problem as file: /pointer: reason
   pnr VALUE...                                    diagnose personnummer/samordningsnummer (one JSON line each)
   explain --config FILE --person KEY [--date D]   a person's records, links, refusals, audit (no identity);
@@ -55,6 +60,9 @@ int main(int argc, char** argv) {
         }
         if (command == "stats") {
             return runStats(args);
+        }
+        if (command == "status") {
+            return runStatus(args);
         }
         if (command == "check-config") {
             return runCheckConfig(args);

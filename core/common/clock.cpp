@@ -2,7 +2,10 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/common/clock.h"
 
+#include <Poco/DateTime.h>
+#include <Poco/DateTimeFormat.h>
 #include <Poco/DateTimeFormatter.h>
+#include <Poco/DateTimeParser.h>
 #include <Poco/LocalDateTime.h>
 #include <Poco/Timestamp.h>
 
@@ -13,6 +16,30 @@ namespace finsam::common {
 
 std::string nowUtcIso() {
     return Poco::DateTimeFormatter::format(Poco::Timestamp(), "%Y-%m-%dT%H:%M:%S.%iZ");
+}
+
+std::string isoUtcIn(std::chrono::milliseconds delay) {
+    Poco::Timestamp at;
+    at += static_cast<Poco::Timestamp::TimeDiff>(delay.count()) * 1000;
+    return Poco::DateTimeFormatter::format(at, "%Y-%m-%dT%H:%M:%S.%iZ");
+}
+
+std::optional<double> unixSecondsOfIso(const std::string& iso) {
+    Poco::DateTime at;
+    int zone = 0;
+    if (!Poco::DateTimeParser::tryParse(Poco::DateTimeFormat::ISO8601_FRAC_FORMAT, iso, at, zone)) {
+        return std::nullopt;
+    }
+    return static_cast<double>(at.timestamp().epochMicroseconds() - zone * 1000000LL) / 1e6;
+}
+
+std::chrono::milliseconds untilIsoUtc(const std::string& iso) {
+    auto at = unixSecondsOfIso(iso);
+    if (!at) {
+        return std::chrono::milliseconds(0);
+    }
+    return std::chrono::milliseconds(static_cast<long long>(*at * 1000) -
+                                     Poco::Timestamp().epochMicroseconds() / 1000);
 }
 
 std::optional<std::chrono::year_month_day> parseIsoDate(std::string_view text) {

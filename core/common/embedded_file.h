@@ -18,6 +18,7 @@ const std::vector<EmbeddedFile>& embeddedIndicators();  ///< config/indicators/c
 const std::vector<EmbeddedFile>& embeddedMappings();    ///< config/mappings/*.json (defaults init writes out)
 const std::vector<EmbeddedFile>& embeddedEventSchemas();  ///< config/schemas/events/*.schema.json
 const std::vector<EmbeddedFile>& embeddedApiDescription();  ///< core/http/openapi.json
+const std::vector<EmbeddedFile>& embeddedAdminPage();  ///< core/http/admin/* (the page served at /admin/)
 
 /// The embedded file called `name` in `files`, or nullptr.
 const EmbeddedFile* findEmbedded(const std::vector<EmbeddedFile>& files, std::string_view name);

@@ -44,15 +44,9 @@ std::vector<std::string> strings(const rapidjson::Value& object, const char* nam
     return out;
 }
 
-// Parses `path` and validates it against embedded schema `schemaName`; problems are appended.
-bool loadChecked(const std::string& path, std::string_view schemaName, rapidjson::Document& document,
-                 std::vector<std::string>& problems) {
-    try {
-        document = common::readJsonFile(path);
-    } catch (const std::exception& e) {
-        problems.push_back(formatProblem(path, "", e.what()));
-        return false;
-    }
+// Validates `document` (read from `path`) against embedded schema `schemaName`; problems are appended.
+bool checkAgainst(const std::string& path, std::string_view schemaName, const rapidjson::Document& document,
+                  std::vector<std::string>& problems) {
     rapidjson::Document schema;
     schema.Parse(schemaText(schemaName).data(), schemaText(schemaName).size());
     auto violations = common::validateAgainstSchema(schema, document);
@@ -62,21 +56,71 @@ bool loadChecked(const std::string& path, std::string_view schemaName, rapidjson
     return violations.empty();
 }
 
-ConnectorInstanceConfig loadInstance(const std::string& path, std::vector<std::string>& problems) {
+// Parses `path` and validates it against embedded schema `schemaName`; problems are appended.
+bool loadChecked(const std::string& path, std::string_view schemaName, rapidjson::Document& document,
+                 std::vector<std::string>& problems) {
+    try {
+        document = common::readJsonFile(path);
+    } catch (const std::exception& e) {
+        problems.push_back(formatProblem(path, "", e.what()));
+        return false;
+    }
+    return checkAgainst(path, schemaName, document, problems);
+}
+
+// "HH:MM" (the schema checks the shape) as minutes after midnight.
+int minuteOfDay(const std::string& text) { return std::stoi(text.substr(0, 2)) * 60 + std::stoi(text.substr(3, 2)); }
+
+void fillSchedule(const rapidjson::Document& document, ConnectorInstanceConfig& instance,
+                  std::vector<std::string>& problems) {
+    if (!document.HasMember("schedule")) {
+        return;
+    }
+    const auto& schedule = document["schedule"];
+    instance.schedule.intervalSeconds = intOr(schedule, "interval_seconds", 0);
+    if (schedule.HasMember("window")) {
+        instance.schedule.windowFromMinute = minuteOfDay(schedule["window"]["from"].GetString());
+        instance.schedule.windowToMinute = minuteOfDay(schedule["window"]["to"].GetString());
+        if (instance.schedule.windowFromMinute == instance.schedule.windowToMinute) {
+            problems.push_back(formatProblem(instance.file, "/schedule/window", "from and to are the same time"));
+        }
+    }
+    instance.schedule.watch = schedule.HasMember("watch") && schedule["watch"].GetBool();
+    if (instance.schedule.watch) {
+        const auto& settings = document["settings"];
+        if (!settings.HasMember("drop_dir") || !settings["drop_dir"].IsString()) {
+            problems.push_back(formatProblem(instance.file, "/schedule/watch",
+                                             "watch needs a file connector with settings.drop_dir"));
+        } else {
+            instance.schedule.watchDir = resolve(instance.dir, settings["drop_dir"].GetString());
+        }
+    }
+}
+
+ConnectorInstanceConfig fillInstance(const std::string& path, const rapidjson::Document& document,
+                                     std::vector<std::string>& problems) {
     ConnectorInstanceConfig instance;
     instance.file = path;
     instance.dir = Poco::Path(path).parent().toString();
-    rapidjson::Document document;
-    if (!loadChecked(path, "connector-instance.schema.json", document, problems)) {
-        return instance;
-    }
     instance.id = document["id"].GetString();
     instance.plugin = document["plugin"].GetString();
     instance.organisation = document["organisation"].GetString();
     instance.mappingFile = resolve(instance.dir, stringOr(document, "mapping", ""));
     instance.enabled = !document.HasMember("enabled") || document["enabled"].GetBool();
     instance.settingsJson = common::toJson(document["settings"]);
+    fillSchedule(document, instance, problems);
     return instance;
+}
+
+ConnectorInstanceConfig loadInstance(const std::string& path, std::vector<std::string>& problems) {
+    rapidjson::Document document;
+    if (!loadChecked(path, "connector-instance.schema.json", document, problems)) {
+        ConnectorInstanceConfig instance;
+        instance.file = path;
+        instance.dir = Poco::Path(path).parent().toString();
+        return instance;
+    }
+    return fillInstance(path, document, problems);
 }
 
 void fillHub(const rapidjson::Document& d, HubConfig& config) {
@@ -146,6 +190,21 @@ void fillHub(const rapidjson::Document& d, HubConfig& config) {
     }
     if (d.HasMember("log")) {
         config.logLevel = stringOr(d["log"], "level", config.logLevel);
+        if (d["log"].HasMember("components")) {
+            for (const auto& component : d["log"]["components"].GetObject()) {
+                config.logComponents[component.name.GetString()] = component.value.GetString();
+            }
+        }
+    }
+    if (d.HasMember("scheduler")) {
+        const auto& s = d["scheduler"];
+        auto& scheduler = config.scheduler;
+        scheduler.maxConcurrentRuns = intOr(s, "max_concurrent_runs", scheduler.maxConcurrentRuns);
+        scheduler.leaseSeconds = intOr(s, "lease_seconds", scheduler.leaseSeconds);
+        scheduler.retryBaseSeconds = intOr(s, "retry_base_seconds", scheduler.retryBaseSeconds);
+        scheduler.retryMaxSeconds = intOr(s, "retry_max_seconds", scheduler.retryMaxSeconds);
+        scheduler.stopGraceSeconds = intOr(s, "stop_grace_seconds", scheduler.stopGraceSeconds);
+        scheduler.watchSettleSeconds = intOr(s, "watch_settle_seconds", scheduler.watchSettleSeconds);
     }
 }
 
@@ -215,6 +274,21 @@ void checkKeyChain(const HubConfig& config, std::vector<std::string>& problems) 
 }
 
 }  // namespace
+
+ConnectorInstanceConfig parseConnectorInstance(const std::string& text, const std::string& path,
+                                               std::vector<std::string>& problems) {
+    rapidjson::Document document;
+    document.Parse(text.data(), text.size());
+    if (document.HasParseError()) {
+        problems.push_back(formatProblem(path, "", "not valid JSON (at offset " +
+                                                       std::to_string(document.GetErrorOffset()) + ")"));
+        return {};
+    }
+    if (!checkAgainst(path, "connector-instance.schema.json", document, problems)) {
+        return {};
+    }
+    return fillInstance(Poco::Path(path).absolute().toString(), document, problems);
+}
 
 ConfigError::ConfigError(std::vector<std::string> problems)
     : std::runtime_error(problems.empty() ? "configuration error" : problems.front()),

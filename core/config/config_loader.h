@@ -23,6 +23,12 @@ private:
 /// Loads and validates `path` and the instance files it names. Throws ConfigError listing every problem.
 HubConfig loadHubConfig(const std::string& path);
 
+/// A connector instance given as JSON text (e.g. POST /v1/admin/connectors/validate), checked as if it were the
+/// file `path`, whose directory relative paths resolve against. Problems are appended; the plugin's own
+/// settings check is plugin_host::checkSettings.
+ConnectorInstanceConfig parseConnectorInstance(const std::string& text, const std::string& path,
+                                               std::vector<std::string>& problems);
+
 /// The embedded JSON Schema called `name` (e.g. "hub.schema.json"); throws if there is none.
 std::string_view schemaText(std::string_view name);
 

@@ -30,6 +30,15 @@ struct TokenConfig {
     std::string forbund;  ///< when set, the token sees only this förbund's data; empty = every förbund
 };
 
+/// When serve runs a connector instance (its `schedule`); see core/scheduler/schedule.h.
+struct ScheduleConfig {
+    int intervalSeconds = 0;  ///< between the starts of two runs; 0 = hub.json ingest.poll_seconds
+    int windowFromMinute = -1;  ///< daily window, minutes after local midnight; -1 = any time of day
+    int windowToMinute = -1;    ///< end of the window (exclusive); before from = the window spans midnight
+    bool watch = false;         ///< also run soon after files change in `watchDir`
+    std::string watchDir;       ///< settings.drop_dir, absolute, when watch is set
+};
+
 struct ConnectorInstanceConfig {
     std::string file;          ///< the instance file, for error messages
     std::string dir;           ///< its directory; the plugin resolves relative paths against it
@@ -39,6 +48,17 @@ struct ConnectorInstanceConfig {
     std::string mappingFile;   ///< absolute, or empty
     std::string settingsJson;  ///< the `settings` object as JSON text, handed to the plugin
     bool enabled = true;
+    ScheduleConfig schedule;
+};
+
+/// hub.json `scheduler`: how serve runs connectors (core/scheduler/).
+struct SchedulerConfig {
+    int maxConcurrentRuns = 2;     ///< connectors running at once in one instance (1 on SQLite: one writer)
+    int leaseSeconds = 60;         ///< a dead instance's connectors are taken over after this long
+    int retryBaseSeconds = 30;     ///< back-off after a failed run: base * 2^(failures-1), up to the max
+    int retryMaxSeconds = 3600;
+    int stopGraceSeconds = 30;     ///< SIGTERM: how long a batch in flight may take to finish
+    int watchSettleSeconds = 2;    ///< a watched folder must be quiet this long before the run starts
 };
 
 /// One webhook subscriber (hub.json `webhooks`): the feed pushed to `url` in signed batches (docs/webhooks.md).
@@ -84,6 +104,8 @@ struct HubConfig {
     std::vector<std::string> duplicatePrecedence;
     std::map<std::string, std::vector<std::string>> duplicateFieldPrecedence;
     std::string logLevel = "information";
+    std::map<std::string, std::string> logComponents;  ///< log.components: level per logger (component)
+    SchedulerConfig scheduler;
     int followUpYearsBefore = 10;  ///< consent.follow_up_years_before
     int followUpMonthsAfter = 12;  ///< consent.follow_up_months_after
     int citationGraceDays = 30;    ///< consent.citation_grace_days

@@ -1,4 +1,4 @@
-// core/http/admin_handlers.cpp — connector status, a person's story and the access audit.
+// core/http/admin_handlers.cpp — a person's story and the access audit.
 // SPDX-License-Identifier: Apache-2.0
 #include "core/http/admin_handlers.h"
 
@@ -10,21 +10,10 @@
 #include "core/common/json.h"
 #include "core/link/person_explainer.h"
 #include "core/store/access_audit.h"
-#include "core/store/connector_status.h"
 
 namespace finsam::http {
 
 using Poco::Net::HTTPResponse;
-
-void ConnectorsHandler::handle(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response,
-                               const Caller&) {
-    if (!query(request).empty()) {
-        throw BadParameter(query(request).front().first, "unknown parameter");
-    }
-    std::string document = withStore(
-        context_, [&](store::Database& db) { return store::connectorStatusesJson(db, context_.connectors); });
-    sendJson(response, HTTPResponse::HTTP_OK, "{\"connectors\":" + document + "}");
-}
 
 void ExplainHandler::handle(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response,
                             const Caller& caller) {

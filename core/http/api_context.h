@@ -3,6 +3,7 @@
 #pragma once
 
 #include <atomic>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -11,7 +12,9 @@
 #include "core/feed/feed_page_cache.h"
 #include "core/feed/feed_signal.h"
 #include "core/http/access_recorder.h"
+#include "core/http/http_metrics.h"
 #include "core/http/token_authenticator.h"
+#include "core/plugin_host/plugin_host.h"
 #include "core/store/session_pool.h"
 
 namespace finsam::http {
@@ -28,6 +31,16 @@ struct ApiContext {
     std::vector<std::string> subscribers{};  ///< configured webhook subscriber ids, for their status
     int maxLongPolls = 4;  ///< long polls that may wait at once; more answer at once (threads stay free)
     const config::HubConfig* hub = nullptr;  ///< indicators: threshold, local definitions, the förbund's members
+    /// The connector instances as configured now (serve: the scheduler's list, which SIGHUP replaces); unset:
+    /// hub->connectors, or bare instances named by `connectors`.
+    std::function<std::vector<config::ConnectorInstanceConfig>()> connectorConfigs{};
+    std::function<void()> wakeScheduler{};  ///< a run was requested: look now, not at the next tick
+    HttpMetrics* httpMetrics = nullptr;      ///< requests by route and status, for /metrics
+    /// Plugins for POST /v1/admin/connectors/validate (their settings schemas); unset: only the instance schema.
+    plugin_host::PluginHost* plugins = nullptr;
 };
+
+/// The connector instances as configured now (see ApiContext::connectorConfigs).
+std::vector<config::ConnectorInstanceConfig> configuredConnectors(const ApiContext& context);
 
 }  // namespace finsam::http

@@ -45,11 +45,43 @@ private:
     std::string allow_;
 };
 
+// Counts each answer by route pattern (never the concrete path: it may hold a key), method and status.
+class CountingHandler : public Poco::Net::HTTPRequestHandler {
+public:
+    CountingHandler(Poco::Net::HTTPRequestHandler* inner, std::string route, HttpMetrics& metrics)
+        : inner_(inner), route_(std::move(route)), metrics_(metrics) {}
+
+    void handleRequest(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response) override {
+        try {
+            inner_->handleRequest(request, response);
+        } catch (...) {
+            metrics_.count(route_, request.getMethod(), 500);
+            throw;
+        }
+        metrics_.count(route_, request.getMethod(), static_cast<int>(response.getStatus()));
+    }
+
+private:
+    std::unique_ptr<Poco::Net::HTTPRequestHandler> inner_;
+    std::string route_;
+    HttpMetrics& metrics_;
+};
+
 class Router : public Poco::Net::HTTPRequestHandlerFactory {
 public:
     explicit Router(ApiContext& context) : context_(context) {}
 
     Poco::Net::HTTPRequestHandler* createRequestHandler(const Poco::Net::HTTPServerRequest& request) override {
+        std::string route = "unmatched";
+        Poco::Net::HTTPRequestHandler* handler = resolve(request, route);
+        if (context_.httpMetrics == nullptr) {
+            return handler;
+        }
+        return new CountingHandler(handler, route, *context_.httpMetrics);
+    }
+
+private:
+    Poco::Net::HTTPRequestHandler* resolve(const Poco::Net::HTTPServerRequest& request, std::string& route) {
         std::string path;
         try {
             path = Poco::URI(request.getURI()).getPath();
@@ -60,6 +92,7 @@ public:
         }
         RouteMatch match = matchRoute(request.getMethod(), path);
         if (match.route != nullptr) {
+            route = match.route->path;
             return match.route->make(context_, match.route->scope, std::move(match.params));
         }
         if (!match.allowed.empty()) {
@@ -70,7 +103,6 @@ public:
         return new NoRouteHandler(HTTPResponse::HTTP_NOT_FOUND, "not_found", "no such endpoint (see /openapi.json)");
     }
 
-private:
     ApiContext& context_;
 };
 

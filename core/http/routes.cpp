@@ -5,9 +5,13 @@
 #include <Poco/StringTokenizer.h>
 
 #include "core/http/admin_handlers.h"
+#include "core/http/admin_page_handler.h"
+#include "core/http/connector_handlers.h"
 #include "core/http/feed_handlers.h"
 #include "core/http/indicators_handler.h"
+#include "core/http/metrics_handler.h"
 #include "core/http/public_handlers.h"
+#include "core/http/quarantine_handlers.h"
 #include "core/http/state_handlers.h"
 #include "core/http/subscribers_handler.h"
 
@@ -25,6 +29,15 @@ Poco::Net::HTTPRequestHandler* makeState(ApiContext& context, const std::string&
     return new CurrentStateHandler(context, scope, std::move(params), Entity);
 }
 
+template <const char* Action>
+Poco::Net::HTTPRequestHandler* makeAction(ApiContext& context, const std::string& scope, PathParams params) {
+    return new ConnectorActionHandler(context, scope, std::move(params), Action);
+}
+
+constexpr char kPause[] = "pause";
+constexpr char kResume[] = "resume";
+constexpr char kRun[] = "run";
+constexpr char kReprocess[] = "reprocess";
 constexpr char kDeltagande[] = "deltagande";
 constexpr char kInsats[] = "insats";
 constexpr char kPerson[] = "person";
@@ -67,6 +80,9 @@ const std::vector<Route>& apiRoutes() {
         {"GET", "/healthz", "", make<HealthHandler>},
         {"GET", "/readyz", "", make<ReadyHandler>},
         {"GET", "/openapi.json", "", make<OpenApiHandler>},
+        {"GET", "/metrics", "metrics", make<MetricsHandler>},
+        {"GET", "/admin", "", make<AdminPageHandler>},
+        {"GET", "/admin/{asset}", "", make<AdminPageHandler>},
         {"GET", "/v1/feed", "feed:read", make<FeedHandler>},
         {"GET", "/v1/feed/head", "feed:read", make<FeedHeadHandler>},
         {"GET", "/v1/deltaganden", "feed:read", makeState<kDeltagande>},
@@ -74,6 +90,14 @@ const std::vector<Route>& apiRoutes() {
         {"GET", "/v1/persons", "feed:read", makeState<kPerson>},
         {"GET", "/v1/indicators", "indicators:read", make<IndicatorsHandler>},
         {"GET", "/v1/admin/connectors", "admin", make<ConnectorsHandler>},
+        {"POST", "/v1/admin/connectors/validate", "admin", make<ValidateConnectorHandler>},
+        {"GET", "/v1/admin/connectors/{id}", "admin", make<ConnectorHandler>},
+        {"POST", "/v1/admin/connectors/{id}/pause", "admin", makeAction<kPause>},
+        {"POST", "/v1/admin/connectors/{id}/resume", "admin", makeAction<kResume>},
+        {"POST", "/v1/admin/connectors/{id}/run", "admin", makeAction<kRun>},
+        {"POST", "/v1/admin/connectors/{id}/reprocess", "admin", makeAction<kReprocess>},
+        {"GET", "/v1/admin/quarantine", "admin", make<QuarantineListHandler>},
+        {"GET", "/v1/admin/quarantine/{id}", "admin", make<QuarantineItemHandler>},
         {"GET", "/v1/admin/subscribers", "admin", make<SubscribersHandler>},
         {"GET", "/v1/admin/access", "admin", make<AccessAuditHandler>},
         {"GET", "/v1/admin/persons/{person_key}/explain", "admin", make<ExplainHandler>},

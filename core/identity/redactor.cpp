@@ -3,6 +3,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/identity/redactor.h"
 
+#include <cctype>
+
 namespace finsam::identity {
 
 namespace {
@@ -114,6 +116,56 @@ bool containsIdentityLike(std::string_view text) {
         return false;  // the first match is enough
     });
     return found;
+}
+
+namespace {
+
+bool secretValueChar(char c) { return c != ' ' && c != '"' && c != '\'' && c != '&' && c != ',' && c != ';' && c != '}'; }
+
+// Replaces the value that follows each case-insensitive occurrence of `marker` with "[secret]".
+void maskAfter(std::string& text, std::string_view marker, bool allowSeparator) {
+    std::string lower = text;
+    for (auto& c : lower) {
+        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
+    std::size_t at = 0;
+    while ((at = lower.find(marker, at)) != std::string::npos) {
+        std::size_t value = at + marker.size();
+        if (allowSeparator) {
+            while (value < text.size() && (text[value] == '"' || text[value] == '\'' || text[value] == ' ')) {
+                ++value;
+            }
+            if (value >= text.size() || (text[value] != '=' && text[value] != ':')) {
+                at = value;
+                continue;
+            }
+            ++value;
+            while (value < text.size() && (text[value] == ' ' || text[value] == '"' || text[value] == '\'')) {
+                ++value;
+            }
+        }
+        std::size_t end = value;
+        while (end < text.size() && secretValueChar(text[end])) {
+            ++end;
+        }
+        if (end > value && text.compare(value, end - value, "[secret]") != 0) {
+            text.replace(value, end - value, "[secret]");
+            lower.replace(value, end - value, "[secret]");
+        }
+        at = value + 1;
+    }
+}
+
+}  // namespace
+
+std::string redactLogText(std::string_view text) {
+    std::string out = redactIdentities(text);
+    maskAfter(out, "bearer ", false);
+    maskAfter(out, "basic ", false);
+    for (std::string_view key : {"token", "secret", "password", "passwd", "api_key", "apikey", "authorization"}) {
+        maskAfter(out, key, true);
+    }
+    return out;
 }
 
 }  // namespace finsam::identity

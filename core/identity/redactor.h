@@ -12,6 +12,11 @@ namespace finsam::identity {
 /// digits. Deliberately over-eager (it ignores validity): used on quarantine payloads, log lines and errors.
 std::string redactIdentities(std::string_view text);
 
+/// redactIdentities(), and the value after "Bearer ", "Basic " and after a key named like a secret
+/// (token, secret, password, passwd, api_key, apikey, authorization — then '=' or ':' and optional quotes)
+/// replaced with "[secret]": what every log line goes through.
+std::string redactLogText(std::string_view text);
+
 /// True when `text` contains anything redactIdentities() would replace.
 bool containsIdentityLike(std::string_view text);
 

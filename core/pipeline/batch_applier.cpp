@@ -287,6 +287,7 @@ AppliedBatch BatchApplier::apply(BatchCollector& batch, const std::string& check
     result.counts.read = result.counts.accepted + result.counts.quarantined + result.counts.rejectedRows;
 
     log.writeSourceRecords(result.batchId, lineage);
+    log.settleQuarantine(acceptedRows, quarantine);
     log.writeQuarantine(result.batchId, quarantine);
     log.writeRejected(result.batchId, rejected);
     for (auto& warning : result.warnings) {
@@ -294,6 +295,9 @@ AppliedBatch BatchApplier::apply(BatchCollector& batch, const std::string& check
     }
     log.writeWarnings(result.batchId, result.warnings);
     log.finish(result.batchId, startedAt, result.counts, checkpoint);
+    if (settings_.beforeCommit) {
+        settings_.beforeCommit(database_);
+    }
     transaction.commit();
     return result;
 }

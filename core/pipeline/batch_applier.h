@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -32,6 +33,9 @@ struct ApplySettings {
     consent::WindowConfig window;
     link::ReportPrecedence precedence;
     int citationGraceDays = 30;  ///< consent.citation_grace_days: how long an early citation is held
+    /// Runs inside the batch's transaction just before it commits; throwing rolls the batch back. The
+    /// scheduler renews its lease here, so an instance that lost the lease commits nothing.
+    std::function<void(store::Database&)> beforeCommit;
 };
 
 /// Applies batches of one connector instance. The data, its lineage, its feed events and the connector's

@@ -79,6 +79,14 @@ std::string IngestSummary::toJson() const {
 
 IngestSummary IngestRunner::drain(const config::ConnectorInstanceConfig& instance, const std::atomic<bool>* stop,
                                   std::int64_t maxBatches) {
+    DrainOptions options;
+    options.stop = stop;
+    options.maxBatches = maxBatches;
+    return drain(instance, options);
+}
+
+IngestSummary IngestRunner::drain(const config::ConnectorInstanceConfig& instance, const DrainOptions& options) {
+    const std::atomic<bool>* stop = options.stop;
     auto started = std::chrono::steady_clock::now();
     IngestSummary summary;
     summary.connector = instance.id;
@@ -106,6 +114,7 @@ IngestSummary IngestRunner::drain(const config::ConnectorInstanceConfig& instanc
         }
         settings.precedence.fields = config_.duplicateFieldPrecedence;
         settings.citationGraceDays = config_.citationGraceDays;
+        settings.beforeCommit = options.beforeCommit;
         BatchApplier applier(database_, pipeline, BatchOrigin{instance.id, instance.organisation}, settings);
         while (stop == nullptr || !stop->load()) {
             BatchCollector batch;
@@ -127,13 +136,18 @@ IngestSummary IngestRunner::drain(const config::ConnectorInstanceConfig& instanc
                 summary.counts.rejectedSources += applied.counts.rejectedSources;
                 summary.events += applied.events;
                 summary.batches += 1;
+                if (options.afterBatch) {
+                    summary.elapsedSeconds =
+                        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+                    options.afterBatch(summary);
+                }
             }
             // Warnings matter even when nothing was applied (e.g. a set still being written).
             for (const auto& warning : warnings) {
                 logger.warning("connector " + instance.id + ": " + identity::redactIdentities(warning));
                 summary.warnings.push_back(identity::redactIdentities(warning));
             }
-            if (outcome.drained || (maxBatches > 0 && summary.batches >= maxBatches)) {
+            if (outcome.drained || (options.maxBatches > 0 && summary.batches >= options.maxBatches)) {
                 break;
             }
         }

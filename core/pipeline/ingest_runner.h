@@ -3,6 +3,7 @@
 #pragma once
 
 #include <atomic>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -27,6 +28,14 @@ struct IngestSummary {
     std::string toJson() const;
 };
 
+/// How a drain is steered: when to stop, what to check before each commit, whom to tell after each batch.
+struct DrainOptions {
+    const std::atomic<bool>* stop = nullptr;  ///< checked between batches: a batch in flight is finished
+    std::int64_t maxBatches = 0;              ///< 0 = no limit
+    std::function<void(store::Database&)> beforeCommit;  ///< see ApplySettings::beforeCommit
+    std::function<void(const IngestSummary&)> afterBatch;  ///< the running totals, after each commit
+};
+
 class IngestRunner {
 public:
     IngestRunner(store::Database& database, plugin_host::PluginHost& plugins, const config::HubConfig& config,
@@ -38,6 +47,7 @@ public:
     /// (0 = no limit), or an error occurs. The next drain resumes from the committed checkpoint.
     IngestSummary drain(const config::ConnectorInstanceConfig& instance, const std::atomic<bool>* stop = nullptr,
                         std::int64_t maxBatches = 0);
+    IngestSummary drain(const config::ConnectorInstanceConfig& instance, const DrainOptions& options);
 
 private:
     store::Database& database_;

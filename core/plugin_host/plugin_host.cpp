@@ -77,6 +77,7 @@ PluginHost::~PluginHost() {
 }
 
 sdk::Connector& PluginHost::loadFile(const std::string& path) {
+    std::lock_guard lock(mutex_);  // recursive: load() holds it too
     std::string id = checkAbi(path);
     auto existing = connectors_.find(id);
     if (existing != connectors_.end()) {
@@ -101,6 +102,7 @@ sdk::Connector& PluginHost::loadFile(const std::string& path) {
 }
 
 sdk::Connector& PluginHost::load(const std::string& id, const std::vector<std::string>& dirs) {
+    std::lock_guard lock(mutex_);
     auto existing = connectors_.find(id);
     if (existing != connectors_.end()) {
         return *existing->second;

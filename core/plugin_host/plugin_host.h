@@ -6,6 +6,7 @@
 
 #include <map>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -19,7 +20,8 @@ public:
     using std::runtime_error::runtime_error;
 };
 
-/// Owns the loaded libraries and one descriptor per connector id. Load once at start; then read-only.
+/// Owns the loaded libraries and one descriptor per connector id. Loading is serialised, so the scheduler's
+/// runs may load plugins from several threads; a loaded descriptor stays put until the host is destroyed.
 class PluginHost {
 public:
     PluginHost();
@@ -41,6 +43,7 @@ public:
 
 private:
     using Loader = Poco::ClassLoader<sdk::Connector>;
+    std::recursive_mutex mutex_;
     std::unique_ptr<Loader> loader_;
     std::map<std::string, std::unique_ptr<sdk::Connector>> connectors_;
 };

@@ -4,6 +4,7 @@
 
 #include "core/common/json.h"
 #include "core/config/config_loader.h"
+#include "core/plugin_host/plugin_host.h"
 
 namespace finsam::plugin_host {
 
@@ -32,6 +33,17 @@ std::vector<std::string> checkSettings(const sdk::Connector& connector,
         problems.push_back(config::formatProblem(instance.file, "/settings" + pointer, reason));
     }
     return problems;
+}
+
+std::vector<std::string> checkInstance(const config::ConnectorInstanceConfig& instance, PluginHost& plugins,
+                                       const std::vector<std::string>& dirs) {
+    sdk::Connector* connector = nullptr;
+    try {
+        connector = &plugins.load(instance.plugin, dirs);
+    } catch (const std::exception& e) {
+        return {config::formatProblem(instance.file, "/plugin", e.what())};
+    }
+    return checkSettings(*connector, instance);
 }
 
 }  // namespace finsam::plugin_host

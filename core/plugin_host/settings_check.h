@@ -15,4 +15,10 @@ namespace finsam::plugin_host {
 /// before every run, so a plugin never sees settings its schema refuses.
 std::vector<std::string> checkSettings(const sdk::Connector& connector, const config::ConnectorInstanceConfig& instance);
 
+class PluginHost;
+
+/// Loads the instance's plugin from `dirs` (a failure is a problem at /plugin) and checks its settings.
+std::vector<std::string> checkInstance(const config::ConnectorInstanceConfig& instance, PluginHost& plugins,
+                                       const std::vector<std::string>& dirs);
+
 }  // namespace finsam::plugin_host

@@ -37,6 +37,27 @@ void BatchLog::writeSourceRecords(std::int64_t batchId, const std::vector<Source
         soci::use(entities), soci::use(hashes), soci::use(received), soci::use(outcomes);
 }
 
+void BatchLog::settleQuarantine(const std::set<std::pair<std::string, std::int64_t>>& accepted,
+                                const std::vector<QuarantineRow>& requarantined) {
+    long long open = 0;
+    database_.session() << "SELECT COUNT(*) FROM quarantine WHERE connector = :c AND state = 'open'",
+        soci::use(connector_), soci::into(open);
+    if (open == 0) {
+        return;  // the usual case: nothing to settle, and no statement per row
+    }
+    auto settle = [&](const std::string& source, std::int64_t line, const char* state) {
+        database_.execute(std::string("UPDATE quarantine SET state = '") + state +
+                              "' WHERE connector = :p0 AND source = :p1 AND line = :p2 AND state = 'open'",
+                          {connector_, source, std::to_string(line)});
+    };
+    for (const auto& [source, line] : accepted) {
+        settle(source, line, "resolved");
+    }
+    for (const auto& row : requarantined) {
+        settle(row.source, row.line, "superseded");
+    }
+}
+
 void BatchLog::writeQuarantine(std::int64_t batchId, const std::vector<QuarantineRow>& rows) {
     long long batch = batchId;
     std::string now = common::nowUtcIso();
@@ -90,11 +111,15 @@ void BatchLog::finish(std::int64_t batchId, const std::string& startedAt, const 
     // The batch row names its checkpoint by hash: a stateful connector's checkpoint (the kommun's payment join)
     // runs to hundreds of kB, and only the latest one is ever read (connector_checkpoint).
     std::string checkpointHash = "sha256:" + common::sha256Hex(checkpoint);
+    const auto started = common::unixSecondsOfIso(startedAt);
+    const auto committed = common::unixSecondsOfIso(now);
+    long long durationMs = started && committed ? static_cast<long long>((*committed - *started) * 1000) : 0;
     sql << "INSERT INTO batch (id, connector, started_at, committed_at, records_read, accepted, quarantined, "
-           "rejected_rows, rejected_sources, checkpoint) VALUES (:i, :c, :s, :t, :r, :a, :q, :rr, :rs, :cp)",
+           "rejected_rows, rejected_sources, checkpoint, duration_ms) "
+           "VALUES (:i, :c, :s, :t, :r, :a, :q, :rr, :rs, :cp, :d)",
         soci::use(batch), soci::use(connector_), soci::use(startedAt), soci::use(now), soci::use(read),
         soci::use(accepted), soci::use(quarantined), soci::use(rejectedRows), soci::use(rejectedSources),
-        soci::use(checkpointHash);
+        soci::use(checkpointHash), soci::use(durationMs);
     sql << "DELETE FROM connector_checkpoint WHERE connector = :c", soci::use(connector_);
     sql << "INSERT INTO connector_checkpoint (connector, checkpoint, batch_id, updated_at) VALUES (:c, :cp, :b, :t)",
         soci::use(connector_), soci::use(checkpoint), soci::use(batch), soci::use(now);

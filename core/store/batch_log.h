@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -57,6 +58,11 @@ public:
     std::string checkpoint();
 
     void writeSourceRecords(std::int64_t batchId, const std::vector<SourceRecordRow>& rows);
+    /// A source row read again (after a reprocess request, with a fixed mapping): its open quarantine item
+    /// becomes `resolved` when the row is now accepted, `superseded` when it is quarantined anew. Call before
+    /// writeQuarantine.
+    void settleQuarantine(const std::set<std::pair<std::string, std::int64_t>>& accepted,
+                          const std::vector<QuarantineRow>& requarantined);
     void writeQuarantine(std::int64_t batchId, const std::vector<QuarantineRow>& rows);
     void writeRejected(std::int64_t batchId, const std::vector<RejectedSourceRow>& rows);
     /// The batch's warnings (already free of identities), for the connector status.

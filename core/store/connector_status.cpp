@@ -9,12 +9,7 @@
 
 namespace finsam::store {
 
-namespace {
-
-using Writer = rapidjson::Writer<rapidjson::StringBuffer>;
-
-void writeStatus(Writer& json, const ConnectorStatus& status) {
-    json.StartObject();
+void writeStatusMembers(JsonWriter& json, const ConnectorStatus& status) {
     json.Key("connector"); json.String(status.connector);
     json.Key("batches"); json.Int64(status.batches);
     json.Key("last_committed_at");
@@ -36,6 +31,15 @@ void writeStatus(Writer& json, const ConnectorStatus& status) {
         json.EndObject();
     }
     json.EndArray();
+}
+
+namespace {
+
+using Writer = JsonWriter;
+
+void writeStatus(Writer& json, const ConnectorStatus& status) {
+    json.StartObject();
+    writeStatusMembers(json, status);
     json.EndObject();
 }
 

@@ -2,6 +2,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -31,6 +34,11 @@ struct ConnectorStatus {
 
 /// The status of connector instance `connector`, with at most `recent` of its latest warnings.
 ConnectorStatus readConnectorStatus(Database& database, const std::string& connector, std::size_t recent = 20);
+
+using JsonWriter = rapidjson::Writer<rapidjson::StringBuffer>;
+
+/// The status's members (connector, batches, counts, quarantine, warnings) into an object being written.
+void writeStatusMembers(JsonWriter& json, const ConnectorStatus& status);
 
 /// A JSON array of the statuses of `connectors`, in that order.
 std::string connectorStatusesJson(Database& database, const std::vector<std::string>& connectors);

@@ -11,7 +11,6 @@
 
 #include "core/common/clock.h"
 #include "core/webhook/error_text.h"
-#include "core/webhook/iso_time.h"
 #include "core/webhook/subscriber_store.h"
 
 namespace finsam::webhook {
@@ -85,7 +84,7 @@ SubscriberWorker::Wait SubscriberWorker::turn() {
     const milliseconds longestWait = leaseLength_ / 3;
     std::optional<Wait> early = withStore(sessions_, [&](SubscriberStore& subscribers, store::Database& db)
                                                          -> std::optional<Wait> {
-        const bool held = subscribers.claimLease(config_.id, owner_, common::nowUtcIso(), isoUtcIn(leaseLength_));
+        const bool held = subscribers.claimLease(config_.id, owner_, common::nowUtcIso(), common::isoUtcIn(leaseLength_));
         noteLease(held);
         if (!held) {
             return Wait{timing_.poll, std::nullopt};
@@ -95,7 +94,7 @@ SubscriberWorker::Wait SubscriberWorker::turn() {
             return Wait{timing_.poll, std::nullopt};
         }
         if (!row->nextAttemptAt.empty()) {
-            const milliseconds backingOff = untilIsoUtc(row->nextAttemptAt);
+            const milliseconds backingOff = common::untilIsoUtc(row->nextAttemptAt);
             if (backingOff > milliseconds(0)) {
                 return Wait{std::min(backingOff, longestWait), std::nullopt};
             }
@@ -135,7 +134,7 @@ SubscriberWorker::Wait SubscriberWorker::afterAttempt(const DeliveryOutcome& out
     const std::int64_t failures = failuresBefore + 1;
     const milliseconds delay = schedule_.delay(failures);
     withStore(sessions_, [&](SubscriberStore& subscribers, store::Database&) {
-        return subscribers.recordFailure(config_.id, owner_, outcome.error, now, isoUtcIn(delay));
+        return subscribers.recordFailure(config_.id, owner_, outcome.error, now, common::isoUtcIn(delay));
     });
     if (worthLogging(failures)) {
         logger().warning("webhook " + config_.id + ": delivery failed (" + std::to_string(failures) +

@@ -1,11 +1,11 @@
 // tests/core/webhook/subscriber_store_test.cpp — registration keeps the cursor; the lease is exclusive; the
 // cursor moves only under the lease and from where the batch was read. Both backends.
 // SPDX-License-Identifier: Apache-2.0
+#include "core/common/clock.h"
 #include "core/webhook/subscriber_store.h"
 
 #include <gtest/gtest.h>
 
-#include "core/webhook/iso_time.h"
 #include "tests/support/test_store.h"
 
 namespace finsam::testing {
@@ -31,8 +31,8 @@ TEST_P(SubscriberStoreTest, RegisteringAgainKeepsTheCursorAndTakesTheNewFilter) 
     EXPECT_TRUE(row->filter.types.empty());
     EXPECT_EQ(row->filter.forbund, "");
 
-    ASSERT_TRUE(subscribers_.claimLease("a", "me", webhook::isoUtcIn(milliseconds(0)),
-                                        webhook::isoUtcIn(milliseconds(30000))));
+    ASSERT_TRUE(subscribers_.claimLease("a", "me", common::isoUtcIn(milliseconds(0)),
+                                        common::isoUtcIn(milliseconds(30000))));
     ASSERT_TRUE(subscribers_.recordSuccess("a", "me", 0, 7, 7, "2026-01-01T00:00:00.000Z"));
     subscribers_.registerSubscriber("a", {{"person.linked", "person.unlinked"}, "forbund-x"});
     row = subscribers_.find("a");
@@ -45,14 +45,14 @@ TEST_P(SubscriberStoreTest, RegisteringAgainKeepsTheCursorAndTakesTheNewFilter) 
 
 TEST_P(SubscriberStoreTest, OnlyOneOwnerHoldsTheLeaseUntilItRunsOutOrIsGivenUp) {
     subscribers_.registerSubscriber("a", {});
-    const std::string now = webhook::isoUtcIn(milliseconds(0));
-    const std::string later = webhook::isoUtcIn(milliseconds(30000));
+    const std::string now = common::isoUtcIn(milliseconds(0));
+    const std::string later = common::isoUtcIn(milliseconds(30000));
     EXPECT_TRUE(subscribers_.claimLease("a", "one", now, later));
     EXPECT_FALSE(subscribers_.claimLease("a", "two", now, later));
     EXPECT_TRUE(subscribers_.claimLease("a", "one", now, later)) << "the holder renews";
     // Seen from a time after the lease ran out, it is free.
-    EXPECT_TRUE(subscribers_.claimLease("a", "two", webhook::isoUtcIn(milliseconds(31000)),
-                                        webhook::isoUtcIn(milliseconds(61000))));
+    EXPECT_TRUE(subscribers_.claimLease("a", "two", common::isoUtcIn(milliseconds(31000)),
+                                        common::isoUtcIn(milliseconds(61000))));
     EXPECT_FALSE(subscribers_.claimLease("a", "one", now, later));
     subscribers_.releaseLease("a", "one");  // not the holder: changes nothing
     EXPECT_EQ(subscribers_.find("a")->owner, "two");
@@ -62,15 +62,15 @@ TEST_P(SubscriberStoreTest, OnlyOneOwnerHoldsTheLeaseUntilItRunsOutOrIsGivenUp) 
 
 TEST_P(SubscriberStoreTest, CursorMovesOnlyUnderTheLeaseAndFromTheCursorRead) {
     subscribers_.registerSubscriber("a", {});
-    const std::string now = webhook::isoUtcIn(milliseconds(0));
-    ASSERT_TRUE(subscribers_.claimLease("a", "one", now, webhook::isoUtcIn(milliseconds(30000))));
+    const std::string now = common::isoUtcIn(milliseconds(0));
+    ASSERT_TRUE(subscribers_.claimLease("a", "one", now, common::isoUtcIn(milliseconds(30000))));
     EXPECT_FALSE(subscribers_.recordSuccess("a", "two", 0, 5, 5, now)) << "not the holder";
     EXPECT_FALSE(subscribers_.recordFailure("a", "two", "HTTP 500", now, now)) << "not the holder";
     EXPECT_FALSE(subscribers_.recordSuccess("a", "one", 3, 5, 2, now)) << "the cursor is at 0, not 3";
     EXPECT_EQ(subscribers_.find("a")->cursor, 0);
 
-    EXPECT_TRUE(subscribers_.recordFailure("a", "one", "HTTP 500", now, webhook::isoUtcIn(milliseconds(900))));
-    EXPECT_TRUE(subscribers_.recordFailure("a", "one", "HTTP 503", now, webhook::isoUtcIn(milliseconds(1900))));
+    EXPECT_TRUE(subscribers_.recordFailure("a", "one", "HTTP 500", now, common::isoUtcIn(milliseconds(900))));
+    EXPECT_TRUE(subscribers_.recordFailure("a", "one", "HTTP 503", now, common::isoUtcIn(milliseconds(1900))));
     auto row = subscribers_.find("a");
     EXPECT_EQ(row->consecutiveFailures, 2);
     EXPECT_EQ(row->lastError, "HTTP 503");
