@@ -37,7 +37,7 @@ std::string label(const std::string& value) {
 
 std::string number(double value) {
     char text[32];
-    std::snprintf(text, sizeof text, "%.17g", value);
+    std::snprintf(text, sizeof text, "%.15g", value);
     return text;
 }
 

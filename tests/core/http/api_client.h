@@ -58,4 +58,17 @@ inline ApiResponse apiCall(std::uint16_t port, const std::string& method, const 
     return receive(session);
 }
 
+/// A POST with a JSON body (may be empty) to 127.0.0.1:port, on a connection of its own.
+inline ApiResponse apiPost(std::uint16_t port, const std::string& target, const std::string& token,
+                           const std::string& body = "") {
+    Poco::Net::HTTPClientSession session("127.0.0.1", port);
+    session.setTimeout(Poco::Timespan(40, 0));
+    Poco::Net::HTTPRequest request(Poco::Net::HTTPRequest::HTTP_POST, target, Poco::Net::HTTPMessage::HTTP_1_1);
+    prepare(request, token, "");
+    request.setContentType("application/json");
+    request.setContentLength(static_cast<std::streamsize>(body.size()));
+    session.sendRequest(request) << body;
+    return receive(session);
+}
+
 }  // namespace finsam::testing

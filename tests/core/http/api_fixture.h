@@ -24,6 +24,7 @@ namespace finsam::testing {
 inline constexpr const char* kReaderToken = "reader-secret-token";
 inline constexpr const char* kAdminToken = "admin-secret-token";
 inline constexpr const char* kStatsToken = "stats-secret-token";  // indicators:read only
+inline constexpr const char* kMetricsToken = "metrics-secret-token";  // metrics only
 inline constexpr const char* kLimitedToken = "limited-secret-token";  // feed:read, förbund forbund-a only
 inline constexpr const char* kLimitedForbund = "forbund-a";
 
@@ -80,6 +81,7 @@ public:
           context_{sessions_, authenticator_, ready_, feedSignal_, access_, pages_, {}, {"forbund-csv"}, {},
                    options.maxLongPolls},
           server_(std::make_unique<http::ApiServer>(context_, "127.0.0.1:0", 8, options.tls)) {
+        context_.httpMetrics = &httpMetrics_;
         server_->start();
     }
 
@@ -93,6 +95,7 @@ public:
         return {{"reader", common::sha256Hex(kReaderToken), {"feed:read"}, ""},
                 {"admin", common::sha256Hex(kAdminToken), {"admin"}, ""},
                 {"stats", common::sha256Hex(kStatsToken), {"indicators:read"}, ""},
+                {"metrics", common::sha256Hex(kMetricsToken), {"metrics"}, ""},
                 {"limited", common::sha256Hex(kLimitedToken), {"feed:read"}, kLimitedForbund}};
     }
 
@@ -120,6 +123,7 @@ private:
     feed::FeedSignal feedSignal_;
     http::AccessRecorder access_;
     feed::FeedPageCache pages_{64};
+    http::HttpMetrics httpMetrics_;
     http::ApiContext context_;
     std::unique_ptr<http::ApiServer> server_;
 };

@@ -60,5 +60,17 @@ TEST(Redactor, PreservesTextAroundMatches) {
               "error: row 17 has personnummer [pnr] and [pnr] (tel 08-123)");
 }
 
+TEST(Redactor, LogTextLosesSecretsAsWellAsNumbers) {
+    EXPECT_EQ(redactLogText("GET with Authorization: Bearer abc123def"), "GET with Authorization: [secret] [secret]");
+    EXPECT_EQ(redactLogText("curl -H 'authorization: Basic dXNlcjpwdw=='"), "curl -H 'authorization: [secret] [secret]'");
+    EXPECT_EQ(redactLogText("url https://x/api?token=s3cr3t&page=2"), "url https://x/api?token=[secret]&page=2");
+    EXPECT_EQ(redactLogText(R"({"password": "hunter2", "user": "u"})"), R"({"password": "[secret]", "user": "u"})");
+    EXPECT_EQ(redactLogText("client_secret=abc; api_key:xyz"), "client_secret=[secret]; api_key:[secret]");
+    EXPECT_EQ(redactLogText("person 900101-1239 with PASSWD=pw"), "person [pnr] with PASSWD=[secret]");
+    // Words that only look like keys stay: no separator after them.
+    EXPECT_EQ(redactLogText("connector af: pause by token admin"), "connector af: pause by token admin");
+    EXPECT_EQ(redactLogText("the token lacks scope admin"), "the token lacks scope admin");
+}
+
 }  // namespace
 }  // namespace finsam::identity
