@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # scripts/setup-deps.sh — install the Debian packages finsam-hub builds and tests with (idempotent).
+# Usage: setup-deps.sh [--tests]   (--tests adds what only the test suite needs: Chromium for the admin page test)
 # SPDX-License-Identifier: Apache-2.0
 set -euo pipefail
 
@@ -11,6 +12,10 @@ packages=(
     libgtest-dev libgmock-dev libbenchmark-dev
     openssl sqlite3
 )
+# chromium, chromium-driver: the admin page test (tests/e2e/admin_page_test.cpp) drives headless Chromium.
+if [ "${1:-}" = "--tests" ]; then
+    packages+=(chromium chromium-driver)
+fi
 
 missing=()
 for p in "${packages[@]}"; do

@@ -78,7 +78,7 @@ void ProgressLine::begin(const config::ConnectorInstanceConfig& instance) {
 
 void ProgressLine::update(const pipeline::IngestSummary& sofar) {
     const std::string text =
-        render(connector_, sofar.counts.read, expected_, sofar.elapsedSeconds, sofar.batches, terminal_);
+        render(connector_, sofar.counts.read, expected_, sofar.elapsedSeconds, sofar.batches, true);
     if (terminal_) {
         out_ << "\r\033[2K" << text << std::flush;
         drawn_ = true;

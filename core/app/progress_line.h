@@ -1,5 +1,5 @@
 // core/app/progress_line.h — `finsam-hub ingest` progress on stderr: a bar with rows, rate and ETA redrawn in
-// place on a terminal; one plain line per batch (at most one a second) when stderr is not a terminal.
+// place on a terminal; the same text as plain lines (at most one a second) when stderr is not a terminal.
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
@@ -25,7 +25,7 @@ public:
 
     /// The text of one update, without terminal control characters (for tests).
     static std::string render(const std::string& connector, std::int64_t rows, std::int64_t expected, double seconds,
-                              std::int64_t batches, bool bar);
+                              std::int64_t batches, bool bar);  // bar: with the bar and percentage
 
 private:
     std::ostream& out_;

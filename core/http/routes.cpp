@@ -82,6 +82,7 @@ const std::vector<Route>& apiRoutes() {
         {"GET", "/openapi.json", "", make<OpenApiHandler>},
         {"GET", "/metrics", "metrics", make<MetricsHandler>},
         {"GET", "/admin", "", make<AdminPageHandler>},
+        {"GET", "/admin/", "", make<AdminPageHandler>},
         {"GET", "/admin/{asset}", "", make<AdminPageHandler>},
         {"GET", "/v1/feed", "feed:read", make<FeedHandler>},
         {"GET", "/v1/feed/head", "feed:read", make<FeedHeadHandler>},

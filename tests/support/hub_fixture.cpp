@@ -66,7 +66,7 @@ HubFiles writeHubConfigFor(const TempDir& dir, const TestStore& store, const std
           "\"store\":" + store.hubStoreJson() + ","
           "\"identity\":{\"key_file\":\"pseudonym.key\",\"key_id\":\"test1\"},"
           "\"http\":{\"listen\":\"127.0.0.1:0\",\"threads\":4},"
-          "\"tokens\":[" + token("admin", kAdminToken, "[\"admin\",\"feed:read\"]") + "," +
+          "\"tokens\":[" + token("admin", kAdminToken, "[\"admin\",\"feed:read\",\"metrics\"]") + "," +
               token("reader", kReaderToken, "[\"feed:read\"]") + "," +
               token("indicators", kIngestOnlyToken, "[\"indicators:read\"]") + "],"
           "\"plugin_dirs\":[" + common::jsonQuote(FINSAM_CONNECTOR_DIR) + "],"

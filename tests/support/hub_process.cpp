@@ -43,9 +43,10 @@ CommandResult runHub(const std::vector<std::string>& args) {
     return result;
 }
 
-ServeProcess::ServeProcess(const std::string& configFile) {
+ServeProcess::ServeProcess(const std::string& configFile, const std::vector<std::string>& extraArgs) {
     Poco::Pipe errPipe;
     std::vector<std::string> args = {"serve", "--config", configFile, "--listen", "127.0.0.1:0"};
+    args.insert(args.end(), extraArgs.begin(), extraArgs.end());
     handle_ = std::make_unique<Poco::ProcessHandle>(
         Poco::Process::launch(FINSAM_HUB_BINARY, args, nullptr, nullptr, &errPipe));
     running_ = true;
@@ -93,6 +94,8 @@ bool ServeProcess::waitForLog(const std::string& text, double seconds) const {
     return false;
 }
 
+void ServeProcess::signal(int signal) const { ::kill(handle_->id(), signal); }
+
 int ServeProcess::stop() {
     ::kill(handle_->id(), SIGTERM);
     int code = handle_->wait();
@@ -107,6 +110,23 @@ void ServeProcess::kill() {
     ::kill(handle_->id(), SIGKILL);
     handle_->wait();
     running_ = false;
+}
+
+HttpResponse httpPost(std::uint16_t port, const std::string& target, const std::string& token,
+                      const std::string& body) {
+    Poco::Net::HTTPClientSession session("127.0.0.1", port);
+    session.setTimeout(Poco::Timespan(30, 0));
+    Poco::Net::HTTPRequest request(Poco::Net::HTTPRequest::HTTP_POST, target, Poco::Net::HTTPMessage::HTTP_1_1);
+    request.set("Authorization", "Bearer " + token);
+    request.setContentType("application/json");
+    request.setContentLength(static_cast<std::streamsize>(body.size()));
+    session.sendRequest(request) << body;
+    Poco::Net::HTTPResponse response;
+    HttpResponse result;
+    Poco::StreamCopier::copyToString(session.receiveResponse(response), result.body);
+    result.status = static_cast<int>(response.getStatus());
+    result.contentType = response.getContentType();
+    return result;
 }
 
 HttpResponse httpGet(std::uint16_t port, const std::string& target, const std::string& token,

@@ -24,7 +24,7 @@ CommandResult runHub(const std::vector<std::string>& args);
 /// `finsam-hub serve --config FILE --listen 127.0.0.1:0`, waiting until it logs its port.
 class ServeProcess {
 public:
-    explicit ServeProcess(const std::string& configFile);
+    explicit ServeProcess(const std::string& configFile, const std::vector<std::string>& extraArgs = {});
     ~ServeProcess();
 
     std::uint16_t port() const { return port_; }
@@ -32,6 +32,9 @@ public:
     std::string log() const;
     /// Waits until the log contains `text` or `seconds` pass.
     bool waitForLog(const std::string& text, double seconds) const;
+    int pid() const { return static_cast<int>(handle_->id()); }
+    /// Sends `signal` (e.g. SIGHUP) and returns at once.
+    void signal(int signal) const;
     /// SIGTERM and wait; returns the exit code.
     int stop();
     /// SIGKILL and wait.
@@ -52,6 +55,10 @@ struct HttpResponse {
     std::string body;
     std::string contentType;
 };
+
+/// POST http://127.0.0.1:port + target with a bearer token and a JSON body (may be empty).
+HttpResponse httpPost(std::uint16_t port, const std::string& target, const std::string& token,
+                      const std::string& body = "");
 
 /// GET http://127.0.0.1:port + target with an optional bearer token and Accept header.
 HttpResponse httpGet(std::uint16_t port, const std::string& target, const std::string& token = "",
