@@ -17,6 +17,27 @@ std::string instanceName(const std::string& prefix) {
            common::randomHex(4);
 }
 
+namespace {
+
+// An owner named "[cli@]host/pid/random" on this host whose process no longer exists: it died holding the lease
+// (SIGKILL, a crash), so waiting for the lease to run out would only delay its successor.
+bool deadOnThisHost(const std::string& owner) {
+    std::string name = owner.rfind("cli@", 0) == 0 ? owner.substr(4) : owner;
+    const auto slash = name.find('/');
+    const auto second = slash == std::string::npos ? std::string::npos : name.find('/', slash + 1);
+    if (second == std::string::npos || name.substr(0, slash) != Poco::Environment::nodeName()) {
+        return false;
+    }
+    try {
+        const int pid = std::stoi(name.substr(slash + 1, second - slash - 1));
+        return pid > 0 && pid != static_cast<int>(Poco::Process::id()) && !Poco::Process::isRunning(pid);
+    } catch (const std::exception&) {
+        return false;
+    }
+}
+
+}  // namespace
+
 std::string LeasedRun::holder(const std::string& connector) {
     store::ConnectorControl control(database_);
     auto held = control.leaseHolder(connector, common::nowUtcIso());
@@ -28,7 +49,11 @@ std::optional<pipeline::IngestSummary> LeasedRun::run(const config::ConnectorIns
     store::ConnectorControl control(database_);
     const auto lease = std::chrono::duration_cast<std::chrono::milliseconds>(leaseLength_);
     if (!control.claimLease(instance.id, owner_, common::nowUtcIso(), common::isoUtcIn(lease))) {
-        return std::nullopt;
+        const auto held = control.leaseHolder(instance.id, common::nowUtcIso());
+        if (!held || !deadOnThisHost(held->owner) ||
+            !control.takeOverLease(instance.id, held->owner, owner_, common::isoUtcIn(lease))) {
+            return std::nullopt;
+        }
     }
     store::ConnectorRuns runs(database_);
     store::ConnectorRun record;

@@ -40,7 +40,7 @@ public:
         : database_(database), runner_(runner), owner_(std::move(owner)), leaseLength_(leaseLength) {}
 
     /// Claims the lease and runs the connector until drained, stopped or failed; nullopt (nothing done) when
-    /// another instance holds the lease. The lease is renewed by every batch commit and released at the end.
+    /// another instance holds the lease. A holder on this host whose process is gone loses it at once. The lease is renewed by every batch commit and released at the end.
     std::optional<pipeline::IngestSummary> run(const config::ConnectorInstanceConfig& instance,
                                                const RunRequest& request);
 

@@ -75,6 +75,15 @@ bool ConnectorControl::claimLease(const std::string& connector, const std::strin
     return changedOne(update);
 }
 
+bool ConnectorControl::takeOverLease(const std::string& connector, const std::string& deadOwner,
+                                     const std::string& owner, const std::string& until) {
+    soci::statement update =
+        (database_.session().prepare << "UPDATE connector_lease SET owner = :o, lease_until = :u WHERE connector = :c "
+                                        "AND owner = :d",
+         soci::use(owner), soci::use(until), soci::use(connector), soci::use(deadOwner));
+    return changedOne(update);
+}
+
 bool ConnectorControl::renewLease(const std::string& connector, const std::string& owner, const std::string& until) {
     soci::statement update =
         (database_.session().prepare << "UPDATE connector_lease SET lease_until = :u WHERE connector = :c AND owner = :o",

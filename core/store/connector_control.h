@@ -38,6 +38,10 @@ public:
     /// or the holder's lease ran out (a dead instance).
     bool claimLease(const std::string& connector, const std::string& owner, const std::string& now,
                     const std::string& until);
+    /// Takes the lease from `deadOwner`, whose process is known to be gone, whatever its expiry: true when
+    /// `owner` holds it now (false when someone else took it first).
+    bool takeOverLease(const std::string& connector, const std::string& deadOwner, const std::string& owner,
+                       const std::string& until);
     /// Renews a lease `owner` holds; false (nothing changed) when it was lost.
     bool renewLease(const std::string& connector, const std::string& owner, const std::string& until);
     void releaseLease(const std::string& connector, const std::string& owner);

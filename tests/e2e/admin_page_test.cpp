@@ -27,13 +27,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-rapidjson::Document parse(const std::string& text) {
-    rapidjson::Document document;
-    document.Parse(text.c_str());
-    EXPECT_FALSE(document.HasParseError()) << text.substr(0, 300);
-    return document;
-}
-
 std::string lastLine(const std::string& text) {
     std::string last;
     std::istringstream lines(text);
@@ -211,7 +204,7 @@ void clickFresh(WebDriver& browser, const std::string& css) {
 }
 
 std::vector<std::string> stringArray(const std::string& json) {
-    auto document = parse(json);
+    auto document = parseJsonBody(json);
     std::vector<std::string> out;
     if (document.IsArray()) {
         for (const auto& item : document.GetArray()) {
@@ -246,7 +239,7 @@ TEST(AdminPageTest, LogsInSeesEveryConnectorAndOpensAQuarantinedRowInHeadlessChr
 
     auto init = runHub({"init", "--data", inbox, "--out", dir.file("conf")});
     ASSERT_EQ(init.exitCode, 0) << init.err;
-    auto initSummary = parse(lastLine(init.out));
+    auto initSummary = parseJsonBody(lastLine(init.out));
     ASSERT_TRUE(initSummary.IsObject() && initSummary.HasMember("tokens")) << init.out;
     const std::string adminToken = initSummary["tokens"]["admin"].GetString();
     const std::string configFile = dir.file("conf/hub.json");
@@ -259,7 +252,7 @@ TEST(AdminPageTest, LogsInSeesEveryConnectorAndOpensAQuarantinedRowInHeadlessChr
     // What the API says the page must show.
     auto connectorsAnswer = httpGet(serve.port(), "/v1/admin/connectors", adminToken);
     ASSERT_EQ(connectorsAnswer.status, 200) << connectorsAnswer.body;
-    auto connectors = parse(connectorsAnswer.body);
+    auto connectors = parseJsonBody(connectorsAnswer.body);
     std::set<std::string> expected;
     std::string quarantined;
     for (const auto& connector : connectors["connectors"].GetArray()) {
@@ -283,7 +276,7 @@ TEST(AdminPageTest, LogsInSeesEveryConnectorAndOpensAQuarantinedRowInHeadlessChr
         }
     }
     ASSERT_FALSE(pagePath.empty()) << "the daemon serves the admin page";
-    auto head = parse(httpGet(serve.port(), "/v1/feed/head", adminToken).body);
+    auto head = parseJsonBody(httpGet(serve.port(), "/v1/feed/head", adminToken).body);
     ASSERT_TRUE(head.IsObject() && head.HasMember("head")) << "GET /v1/feed/head";
 
     WebDriver browser;
@@ -338,7 +331,7 @@ TEST(AdminPageTest, LogsInSeesEveryConnectorAndOpensAQuarantinedRowInHeadlessChr
     const std::string itemId = ids.front();
     auto itemAnswer = httpGet(serve.port(), "/v1/admin/quarantine/" + itemId, adminToken);
     ASSERT_EQ(itemAnswer.status, 200) << itemAnswer.body;
-    auto item = parse(itemAnswer.body);
+    auto item = parseJsonBody(itemAnswer.body);
     EXPECT_EQ(std::string(item["connector"].GetString()), quarantined);
     clickFresh(browser, firstItem);
     ASSERT_TRUE(browser.waitUntil("const d = document.querySelector('#quarantine-detail');"

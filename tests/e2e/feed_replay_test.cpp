@@ -41,13 +41,6 @@ std::string compact(const rapidjson::Value& value) {
     return buffer.GetString();
 }
 
-rapidjson::Document parse(const std::string& text) {
-    rapidjson::Document document;
-    document.Parse(text.c_str());
-    EXPECT_FALSE(document.HasParseError()) << text.substr(0, 300);
-    return document;
-}
-
 // What a consumer keeps, built only from events and the catalogue's consumer action of each type.
 class ReplayModel {
 public:
@@ -98,7 +91,7 @@ public:
     Items collection(const std::string& entity) {
         Items items;
         for (const auto& [key, payload] : entities_[entity]) {
-            rapidjson::Document item = parse(payload);
+            rapidjson::Document item = parseJsonBody(payload);
             auto& allocator = item.GetAllocator();
             if (entity == "deltagande" && duplicateOf_.count(key) != 0) {
                 item.AddMember("duplicate_of", rapidjson::Value(duplicateOf_[key].c_str(), allocator), allocator);
@@ -106,7 +99,7 @@ public:
             if (entity == "person") {
                 rapidjson::Value links(rapidjson::kArrayType);
                 for (const auto& [ignored, link] : links_[key]) {  // ordered by (person_key, purpose)
-                    rapidjson::Document one = parse(link);
+                    rapidjson::Document one = parseJsonBody(link);
                     links.PushBack(rapidjson::Value(one, allocator), allocator);
                 }
                 item.AddMember("links", links, allocator);
@@ -179,7 +172,7 @@ void copyWithWithdrawals(const std::string& from, const std::string& to, const s
 void addLimitedToken(const std::string& configFile) {
     rapidjson::Document config = common::readJsonFile(configFile);
     auto& allocator = config.GetAllocator();
-    rapidjson::Document token = parse("{\"name\":\"sthlm-reader\",\"sha256\":\"" + common::sha256Hex(kLimitedToken) +
+    rapidjson::Document token = parseJsonBody("{\"name\":\"sthlm-reader\",\"sha256\":\"" + common::sha256Hex(kLimitedToken) +
                                       "\",\"scopes\":[\"feed:read\"],\"forbund\":\"forbund-sthlm\"}");
     config["tokens"].PushBack(rapidjson::Value(token, allocator), allocator);
     std::ofstream(configFile, std::ios::trunc) << compact(config);
@@ -201,7 +194,7 @@ protected:
             auto response = httpGet(serve_->port(), target, token);
             EXPECT_EQ(response.status, 200) << target << " " << response.body;
             bodies_ += response.body;
-            auto page = parse(response.body);
+            auto page = parseJsonBody(response.body);
             std::string previous = after;
             for (const auto& item : page["items"].GetArray()) {
                 std::string key = item.HasMember("entity_key") ? item["entity_key"].GetString()
@@ -226,7 +219,7 @@ protected:
             auto response = httpGet(serve_->port(), "/v1/feed?after=" + std::to_string(after) + "&limit=1000", token);
             EXPECT_EQ(response.status, 200) << response.body;
             bodies_ += response.body;
-            auto page = parse(response.body);
+            auto page = parseJsonBody(response.body);
             if (page["events"].Empty()) {
                 return model;
             }
@@ -248,7 +241,7 @@ protected:
         }
         EXPECT_EQ(linesOf(fileBytes(base + ".ndjson")), expected);
         std::vector<std::string> fromJson;
-        const auto array = parse(fileBytes(base + ".json"));
+        const auto array = parseJsonBody(fileBytes(base + ".json"));
         for (const auto& item : array.GetArray()) {
             fromJson.push_back(compact(item));
         }

@@ -22,6 +22,7 @@
 
 #include "core/common/clock.h"
 #include "core/feed/feed_reader.h"
+#include "temp_dir.h"
 #include "tests/support/hub_fixture.h"
 #include "tests/support/hub_process.h"
 #include "tests/support/store_snapshot.h"
@@ -32,13 +33,6 @@ namespace {
 
 namespace fs = std::filesystem;
 using Clock = std::chrono::steady_clock;
-
-rapidjson::Document parse(const std::string& text) {
-    rapidjson::Document document;
-    document.Parse(text.c_str());
-    EXPECT_FALSE(document.HasParseError()) << text.substr(0, 300);
-    return document;
-}
 
 bool waitUntil(const std::function<bool()>& condition, double seconds) {
     const auto deadline = Clock::now() + std::chrono::duration<double>(seconds);
@@ -56,7 +50,7 @@ void editJson(const std::string& path, const std::function<void(rapidjson::Docum
     std::ifstream in(path);
     std::stringstream text;
     text << in.rdbuf();
-    rapidjson::Document document = parse(text.str());
+    rapidjson::Document document = parseJsonBody(text.str());
     edit(document);
     rapidjson::StringBuffer buffer;
     rapidjson::Writer<rapidjson::StringBuffer> writer(buffer);
@@ -79,7 +73,7 @@ void setMember(rapidjson::Document& document, const char* object, const char* na
 
 // The daemon's view of one connector (GET /v1/admin/connectors/{id}).
 rapidjson::Document connector(std::uint16_t port, const std::string& id) {
-    return parse(httpGet(port, "/v1/admin/connectors/" + id + "?runs=50", kAdminToken).body);
+    return parseJsonBody(httpGet(port, "/v1/admin/connectors/" + id + "?runs=50", kAdminToken).body);
 }
 
 bool lastRunIs(std::uint16_t port, const std::string& id, const std::string& status) {
@@ -207,7 +201,7 @@ TEST_P(OperationsTest, MetricsDuringAScheduledIngestAddUpWithTheRunSummary) {
     EXPECT_EQ(after.at("finsam_connector_batch_duration_seconds_count{connector=\"fk\"}"), summed["batches"]);
     EXPECT_GT(after.at("finsam_connector_last_success_timestamp_seconds{connector=\"fk\"}"), 1.7e9);
     EXPECT_EQ(after.at("finsam_feed_head_seq"),
-              static_cast<double>(parse(httpGet(hub.port(), "/v1/feed/head", kAdminToken).body)["head"].GetInt64()));
+              static_cast<double>(parseJsonBody(httpGet(hub.port(), "/v1/feed/head", kAdminToken).body)["head"].GetInt64()));
     // The runs' log lines carry the same summaries as fields.
     const auto& first = history["runs"][history["runs"].Size() - 1];
     EXPECT_TRUE(hub.waitForLog("\"read\":\"" + std::to_string(first["read"].GetInt64()) + "\"", 5)) << hub.log();
@@ -244,13 +238,7 @@ TEST_P(OperationsTest, SigtermMidBatchLosesNothingAndDuplicatesNothing) {
     auto cleanDb = cleanStore.open();
     auto db = world.store.open();
     EXPECT_EQ(canonicalSnapshot(*db), canonicalSnapshot(*cleanDb));
-    auto events = feed::FeedReader(*db).read(0, 1000000);
-    std::set<std::string> ids;
-    for (std::size_t i = 0; i < events.size(); ++i) {
-        EXPECT_EQ(events[i].seq, static_cast<std::int64_t>(i + 1));
-        EXPECT_TRUE(ids.insert(events[i].eventId).second) << "duplicate event " << events[i].eventId;
-    }
-    EXPECT_EQ(static_cast<std::int64_t>(events.size()), feed::FeedReader(*cleanDb).count());
+    expectEachEventOnce(*db, feed::FeedReader(*cleanDb).count());
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, OperationsTest, ::testing::ValuesIn(allBackends()),
@@ -286,10 +274,62 @@ TEST(OperationsReloadTest, SighupTakesAGoodConfigAndRefusesABrokenOneWhileServin
     hub.signal(SIGHUP);
     ASSERT_TRUE(hub.waitForLog("connector plugin 'no-such-plugin' not found", 10)) << hub.log();
     // The old config stays, and the server never stopped answering.
-    auto list = parse(httpGet(hub.port(), "/v1/admin/connectors", kAdminToken).body);
+    auto list = parseJsonBody(httpGet(hub.port(), "/v1/admin/connectors", kAdminToken).body);
     ASSERT_EQ(list["connectors"].Size(), 2u);
     EXPECT_STREQ(list["connectors"][1]["plugin"].GetString(), "forbund-csv");
     EXPECT_EQ(httpGet(hub.port(), "/readyz").status, 200);
+    EXPECT_EQ(hub.stop(), 0);
+}
+
+TEST(OperationsSchedulerTest, AWatchedFolderTriggersARunAndAFailingConnectorBacksOffWithoutHoldingUpOthers) {
+    World world(TestBackend::kSqlite, 40, 500);
+    editJson(world.files.configFile, [](rapidjson::Document& d) {
+        setMember(d, "scheduler", "retry_base_seconds", 2);
+        setMember(d, "scheduler", "retry_max_seconds", 4);
+        setMember(d, "scheduler", "watch_settle_seconds", 1);
+    });
+    // The förbund register is watched and otherwise runs once an hour; a second instance points at a folder
+    // that does not exist, so each of its runs fails.
+    editJson(world.dir.file("connectors/forbund.json"), [](rapidjson::Document& d) {
+        rapidjson::Value schedule(rapidjson::kObjectType);
+        schedule.AddMember("interval_seconds", 3600, d.GetAllocator());
+        schedule.AddMember("watch", true, d.GetAllocator());
+        d.AddMember("schedule", schedule, d.GetAllocator());
+    });
+    std::ofstream(world.dir.file("connectors/broken.json"))
+        << R"({"id":"broken","plugin":"forbund-csv","organisation":"forbund-other","settings":{"drop_dir":")"
+        << world.dir.file("no-such-folder") << R"("}})";
+    editJson(world.files.configFile, [](rapidjson::Document& d) {
+        d["connectors"].PushBack("connectors/broken.json", d.GetAllocator());
+    });
+
+    ServeProcess hub(world.files.configFile);
+    ASSERT_TRUE(waitUntil([&] { return lastRunIs(hub.port(), "forbund", "ok"); }, 60)) << hub.log();
+    const auto firstRead = connector(hub.port(), "forbund")["read"].GetInt64();
+
+    // A new delivery lands in the watched folder (the folder itself stays, as a real drop folder does): a run
+    // starts within seconds, not in an hour.
+    sdk::testkit::copyFiles(generateForbund(world.dir.file("generated-next"), 41, 60), world.files.dropDir);
+    rewriteMarker(world.files.dropDir);
+    ASSERT_TRUE(waitUntil(
+        [&] {
+            auto c = connector(hub.port(), "forbund");
+            return c["last_run"].IsObject() && std::string(c["last_run"]["trigger"].GetString()) == "watch" &&
+                   c["read"].GetInt64() > firstRead;
+        },
+        30))
+        << hub.log();
+
+    // Meanwhile the broken one failed, backing off 2 s, 4 s, 4 s…: at one attempt a second it would have
+    // failed about ten times by now.
+    auto broken = connector(hub.port(), "broken");
+    EXPECT_STREQ(broken["state"].GetString(), "failing");
+    EXPECT_STREQ(broken["last_run"]["status"].GetString(), "failed");
+    EXPECT_NE(std::string(broken["last_run"]["error"].GetString()).find("broken"), std::string::npos);
+    const auto failures = broken["consecutive_failures"].GetInt64();
+    EXPECT_GE(failures, 1);
+    EXPECT_LE(failures, 6) << hub.log();
+    EXPECT_STREQ(connector(hub.port(), "forbund")["state"].GetString(), "idle") << "the others are not held up";
     EXPECT_EQ(hub.stop(), 0);
 }
 
@@ -353,13 +393,13 @@ TEST(OperationsReprocessTest, AMappingFixAndAReprocessResolveTheQuarantine) {
 
     ServeProcess hub(files.configFile);
     ASSERT_TRUE(waitUntil([&] { return lastRunIs(hub.port(), "forbund", "ok"); }, 60)) << hub.log();
-    auto open = parse(httpGet(hub.port(), "/v1/admin/quarantine?connector=forbund&state=open", kAdminToken).body);
+    auto open = parseJsonBody(httpGet(hub.port(), "/v1/admin/quarantine?connector=forbund&state=open", kAdminToken).body);
     ASSERT_EQ(open["items"].Size(), 1u);
     const auto id = open["items"][0]["id"].GetInt64();
     EXPECT_STREQ(open["items"][0]["code"].GetString(), "unknown_code");
     EXPECT_NE(std::string(open["items"][0]["message"].GetString()).find("Kvinnlig"), std::string::npos);
     const auto accepted = connector(hub.port(), "forbund")["accepted"].GetInt64();
-    const auto events = parse(httpGet(hub.port(), "/v1/feed/head", kAdminToken).body)["head"].GetInt64();
+    const auto events = parseJsonBody(httpGet(hub.port(), "/v1/feed/head", kAdminToken).body)["head"].GetInt64();
 
     // IT staff fix the mapping, then ask for the source to be read again.
     editJson(mapping, [](rapidjson::Document& d) {
@@ -375,7 +415,7 @@ TEST(OperationsReprocessTest, AMappingFixAndAReprocessResolveTheQuarantine) {
         },
         60))
         << hub.log();
-    auto item = parse(httpGet(hub.port(), "/v1/admin/quarantine/" + std::to_string(id), kAdminToken).body);
+    auto item = parseJsonBody(httpGet(hub.port(), "/v1/admin/quarantine/" + std::to_string(id), kAdminToken).body);
     EXPECT_STREQ(item["state"].GetString(), "resolved");
     auto after = connector(hub.port(), "forbund");
     EXPECT_STREQ(after["last_run"]["status"].GetString(), "ok");
@@ -383,7 +423,7 @@ TEST(OperationsReprocessTest, AMappingFixAndAReprocessResolveTheQuarantine) {
     EXPECT_FALSE(after["reprocess_requested"].GetBool());
     EXPECT_GT(after["accepted"].GetInt64(), accepted);
     // Re-reading what the hub already held changed nothing but the fixed participant: a few events, not all.
-    const auto newEvents = parse(httpGet(hub.port(), "/v1/feed/head", kAdminToken).body)["head"].GetInt64() - events;
+    const auto newEvents = parseJsonBody(httpGet(hub.port(), "/v1/feed/head", kAdminToken).body)["head"].GetInt64() - events;
     EXPECT_GE(newEvents, 1);
     EXPECT_LE(newEvents, 3);
     EXPECT_EQ(hub.stop(), 0);
@@ -413,13 +453,7 @@ TEST(OperationsScaleOutTest, TwoInstancesOnPostgresqlShareTheConnectorAndTakeOve
     auto db = world.store.open();
     auto cleanDb = cleanStore.open();
     EXPECT_EQ(canonicalSnapshot(*db), canonicalSnapshot(*cleanDb));
-    auto events = feed::FeedReader(*db).read(0, 1000000);
-    std::set<std::string> ids;
-    for (std::size_t i = 0; i < events.size(); ++i) {
-        EXPECT_EQ(events[i].seq, static_cast<std::int64_t>(i + 1));
-        EXPECT_TRUE(ids.insert(events[i].eventId).second) << "duplicate event " << events[i].eventId;
-    }
-    EXPECT_EQ(static_cast<std::int64_t>(events.size()), feed::FeedReader(*cleanDb).count());
+    expectEachEventOnce(*db, feed::FeedReader(*cleanDb).count());
     // Runs of the connector never overlapped, except the dead one's, which the taker found abandoned.
     soci::rowset<soci::row> rows = (db->session().prepare << "SELECT runner, status, started_at, "
                                                              "COALESCE(finished_at, '') FROM connector_run ORDER BY id");

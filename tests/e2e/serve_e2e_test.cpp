@@ -16,13 +16,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-rapidjson::Document parse(const std::string& text) {
-    rapidjson::Document document;
-    document.Parse(text.c_str());
-    EXPECT_FALSE(document.HasParseError()) << text.substr(0, 300);
-    return document;
-}
-
 // Reads the whole feed page by page; returns the concatenated bodies and the events' types.
 std::vector<std::string> readWholeFeed(std::uint16_t port, std::string& bodies, std::int64_t& lastSeq) {
     std::vector<std::string> types;
@@ -31,7 +24,7 @@ std::vector<std::string> readWholeFeed(std::uint16_t port, std::string& bodies, 
         auto response = httpGet(port, "/v1/feed?after=" + std::to_string(after) + "&limit=100", kReaderToken);
         EXPECT_EQ(response.status, 200) << response.body;
         bodies += response.body;
-        auto page = parse(response.body);
+        auto page = parseJsonBody(response.body);
         const auto& events = page["events"].GetArray();
         if (events.Empty()) {
             EXPECT_EQ(page["next_after"].GetInt64(), after);
@@ -75,13 +68,13 @@ TEST_P(ServeEndToEndTest, IngestServeFeedAuthAndNoIdentityLeaks) {
 
     auto ingest = runHub({"ingest", "--config", files.configFile, "--all"});
     ASSERT_EQ(ingest.exitCode, 0) << ingest.err;
-    auto summary = parse(ingest.out);
+    auto summary = parseJsonBody(ingest.out);
     EXPECT_STREQ(summary["connector"].GetString(), "forbund");
     EXPECT_GT(summary["accepted"].GetInt64(), 100);
     EXPECT_EQ(summary["read"].GetInt64(), summary["accepted"].GetInt64() + summary["quarantined"].GetInt64() +
                                               summary["rejected_rows"].GetInt64());
     EXPECT_EQ(summary["read"].GetInt64(), csvDataRows(files.dropDir));
-    auto stats = parse(runHub({"stats", "--config", files.configFile}).out);
+    auto stats = parseJsonBody(runHub({"stats", "--config", files.configFile}).out);
     EXPECT_EQ(stats["deltaganden"].GetInt64(), 120);
     EXPECT_GT(stats["persons"].GetInt64(), 0);
     EXPECT_GT(stats["anonymous_deltaganden"].GetInt64(), 0);
@@ -107,7 +100,7 @@ TEST_P(ServeEndToEndTest, IngestServeFeedAuthAndNoIdentityLeaks) {
         EXPECT_NE(std::find(types.begin(), types.end(), expected), types.end()) << expected;
     }
     // Explain is an admin tool: the person keys of the feed open it with the admin token only.
-    auto firstPage = parse(httpGet(serve.port(), "/v1/feed?after=0&limit=1000", kReaderToken).body);
+    auto firstPage = parseJsonBody(httpGet(serve.port(), "/v1/feed?after=0&limit=1000", kReaderToken).body);
     std::string personKey;
     for (const auto& event : firstPage["events"].GetArray()) {
         if (std::string(event["type"].GetString()) == "person.upserted") {
@@ -120,14 +113,14 @@ TEST_P(ServeEndToEndTest, IngestServeFeedAuthAndNoIdentityLeaks) {
     EXPECT_EQ(httpGet(serve.port(), explainPath, kReaderToken).status, 403);
     auto explained = httpGet(serve.port(), explainPath, kAdminToken);
     EXPECT_EQ(explained.status, 200) << explained.body;
-    EXPECT_EQ(parse(explained.body)["person_key"].GetString(), personKey);
+    EXPECT_EQ(parseJsonBody(explained.body)["person_key"].GetString(), personKey);
     bodies += explained.body;
 
     // The connector status is an admin view too: batches and totals of what was read.
     EXPECT_EQ(httpGet(serve.port(), "/v1/admin/connectors", kReaderToken).status, 403);
     auto status = httpGet(serve.port(), "/v1/admin/connectors", kAdminToken);
     ASSERT_EQ(status.status, 200) << status.body;
-    auto connectors = parse(status.body);
+    auto connectors = parseJsonBody(status.body);
     ASSERT_EQ(connectors["connectors"].Size(), 1u);
     EXPECT_EQ(std::string(connectors["connectors"][0]["connector"].GetString()), "forbund");
     EXPECT_GE(connectors["connectors"][0]["batches"].GetInt64(), 1);

@@ -173,7 +173,7 @@ TEST_P(WebhookEndToEndTest, ADownSubscriberCatchesUpWithoutHoldingUpTheOther) {
                 R"({"id":"b","url":")" + b.url() + R"(","secret_env":")" + kSecretBVariable + R"(","batch_size":50}])");
 
     ServeProcess serve(files.configFile);
-    ASSERT_TRUE(serve.waitForLog("ingest {", 20)) << serve.log();
+    ASSERT_TRUE(serve.waitForLog("\"message\":\"run finished\"", 20)) << serve.log();
     const auto ingested = steady_clock::now();
 
     // B has every event within a few seconds of the ingest, while A is still refusing.

@@ -112,6 +112,13 @@ void ServeProcess::kill() {
     running_ = false;
 }
 
+rapidjson::Document parseJsonBody(const std::string& text) {
+    rapidjson::Document document;
+    document.Parse(text.c_str());
+    EXPECT_FALSE(document.HasParseError()) << text.substr(0, 300);
+    return document;
+}
+
 HttpResponse httpPost(std::uint16_t port, const std::string& target, const std::string& token,
                       const std::string& body) {
     Poco::Net::HTTPClientSession session("127.0.0.1", port);

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <Poco/Process.h>
+#include <rapidjson/document.h>
 
 #include <memory>
 #include <mutex>
@@ -55,6 +56,9 @@ struct HttpResponse {
     std::string body;
     std::string contentType;
 };
+
+/// A JSON answer parsed; a parse error is a test failure naming the text's start.
+rapidjson::Document parseJsonBody(const std::string& text);
 
 /// POST http://127.0.0.1:port + target with a bearer token and a JSON body (may be empty).
 HttpResponse httpPost(std::uint16_t port, const std::string& target, const std::string& token,

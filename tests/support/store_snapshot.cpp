@@ -2,10 +2,14 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "tests/support/store_snapshot.h"
 
+#include <gtest/gtest.h>
+
 #include <algorithm>
+#include <set>
 #include <map>
 #include <vector>
 
+#include "core/feed/feed_reader.h"
 #include "core/store/row_text.h"
 
 namespace finsam::testing {
@@ -127,6 +131,16 @@ std::string canonicalState(store::Database& database) {
                        kActiveLinks,
                        "SELECT entity_key, duplicate_of FROM deltagande WHERE duplicate_of IS NOT NULL"},
                       Unlinked::kAlike);
+}
+
+void expectEachEventOnce(store::Database& database, std::int64_t expected) {
+    auto events = feed::FeedReader(database).read(0, 10000000);
+    std::set<std::string> ids;
+    for (std::size_t i = 0; i < events.size(); ++i) {
+        EXPECT_EQ(events[i].seq, static_cast<std::int64_t>(i + 1));
+        EXPECT_TRUE(ids.insert(events[i].eventId).second) << "duplicate event " << events[i].eventId;
+    }
+    EXPECT_EQ(static_cast<std::int64_t>(events.size()), expected);
 }
 
 }  // namespace finsam::testing

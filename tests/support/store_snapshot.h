@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include <cstdint>
 #include <string>
 
 #include "core/store/database.h"
@@ -17,5 +18,9 @@ std::string canonicalSnapshot(store::Database& database);
 /// the feed, the quarantine and retracted history (whose order and lineage depend on how sources were read). Two runs that read
 /// the same sources in different orders must agree on it.
 std::string canonicalState(store::Database& database);
+
+/// Asserts the feed holds `expected` events with seqs 1..expected and no event id twice: nothing lost, nothing
+/// duplicated by crashes, stops or take-overs.
+void expectEachEventOnce(store::Database& database, std::int64_t expected);
 
 }  // namespace finsam::testing
