@@ -6,11 +6,8 @@
 #include <Poco/DateTimeFormat.h>
 #include <Poco/DateTimeFormatter.h>
 #include <Poco/DateTimeParser.h>
-#include <Poco/LocalDateTime.h>
 #include <Poco/Timestamp.h>
 
-#include <cstdlib>
-#include <ctime>
 
 namespace finsam::common {
 
@@ -68,19 +65,17 @@ std::optional<std::chrono::year_month_day> parseIsoDate(std::string_view text) {
 }
 
 std::chrono::year_month_day todayInSweden() {
-    // The daemon runs with TZ=Europe/Stockholm in production; LocalDateTime follows the process time zone.
-    // Asked once per record: the zone lookup is redone at most once a minute per thread.
-    thread_local std::time_t computedForMinute = -1;
-    thread_local std::chrono::year_month_day today{};
-    const std::time_t minute = std::time(nullptr) / 60;
-    if (minute != computedForMinute) {
-        Poco::LocalDateTime now;
-        today = std::chrono::year_month_day{std::chrono::year{now.year()},
-                                            std::chrono::month{static_cast<unsigned>(now.month())},
-                                            std::chrono::day{static_cast<unsigned>(now.day())}};
-        computedForMinute = minute;
-    }
-    return today;
+    // Europe/Stockholm's calendar day by the EU rule: CET (UTC+1), and CEST (UTC+2) from 01:00 UTC on the last
+    // Sunday of March to 01:00 UTC on the last Sunday of October (Directive 2000/84/EC). Not the host's TZ:
+    // the consent history dates its instants by this rule (consent_history.cpp), and two notions of "today"
+    // would disagree for an hour or two every night on a host set to UTC.
+    using namespace std::chrono;
+    const auto nowUtc = floor<seconds>(system_clock::now());
+    const year y = year_month_day{floor<days>(nowUtc)}.year();
+    const auto summerStart = sys_seconds{sys_days{y / March / Sunday[last]}} + hours{1};
+    const auto summerEnd = sys_seconds{sys_days{y / October / Sunday[last]}} + hours{1};
+    const bool summer = nowUtc >= summerStart && nowUtc < summerEnd;
+    return year_month_day{floor<days>(nowUtc + hours{summer ? 2 : 1})};
 }
 
 }  // namespace finsam::common

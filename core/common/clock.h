@@ -24,7 +24,8 @@ std::chrono::milliseconds untilIsoUtc(const std::string& iso);
 /// Seconds since the epoch of an ISO 8601 timestamp (nowUtcIso()'s format); nullopt when it cannot be parsed.
 std::optional<double> unixSecondsOfIso(const std::string& iso);
 
-/// Today's calendar date in Sweden (Europe/Stockholm): dates read from timestamps are Swedish local time.
+/// Today's calendar date in Sweden (Europe/Stockholm, by the EU summer-time rule, whatever the host's TZ):
+/// dates read from timestamps are Swedish local time.
 std::chrono::year_month_day todayInSweden();
 
 }  // namespace finsam::common

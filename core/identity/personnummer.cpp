@@ -3,6 +3,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/identity/personnummer.h"
 
+#include "core/common/clock.h"
+
 #include <stdexcept>
 
 namespace finsam::identity {
@@ -105,22 +107,6 @@ ParseResult failure(const char* reason) {
     return result;
 }
 
-// Europe/Stockholm's calendar day: CET (UTC+1), and CEST (UTC+2) from 01:00 UTC on the last
-// Sunday of March to 01:00 UTC on the last Sunday of October (EU Directive 2000/84/EC).
-// libstdc++ 12 has no tzdb, so the rule is applied here rather than relying on the host's TZ.
-year_month_day stockholmToday() {
-    using namespace std::chrono;
-    const auto nowUtc = floor<seconds>(system_clock::now());
-    const year_month_day utcDay{floor<days>(nowUtc)};
-    const year y = utcDay.year();
-    const sys_days marchSunday{y / March / Sunday[last]};
-    const sys_days octoberSunday{y / October / Sunday[last]};
-    const auto summerStart = sys_seconds{marchSunday} + hours{1};
-    const auto summerEnd = sys_seconds{octoberSunday} + hours{1};
-    const bool summer = nowUtc >= summerStart && nowUtc < summerEnd;
-    const auto local = nowUtc + hours{summer ? 2 : 1};
-    return year_month_day{floor<days>(local)};
-}
 
 }  // namespace
 
@@ -202,7 +188,7 @@ ParseResult parsePersonnummer(std::string_view input, year_month_day reference) 
 }
 
 ParseResult parsePersonnummer(std::string_view input) {
-    return parsePersonnummer(input, stockholmToday());
+    return parsePersonnummer(input, common::todayInSweden());
 }
 
 const char* toString(IdentityKind kind) {

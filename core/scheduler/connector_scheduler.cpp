@@ -193,6 +193,11 @@ void ConnectorScheduler::tick(store::Database& database) {
         if (control.paused) {
             continue;
         }
+        // Running on another instance: look again next tick, without a run thread and connection for nothing.
+        if (auto held = controls.leaseHolder(instance.id, common::nowUtcIso());
+            held && held->owner != owner_ && !deadOnThisHost(held->owner)) {
+            continue;
+        }
         std::string trigger;
         if (!control.reprocessRequestedAt.empty()) {
             trigger = "reprocess";
@@ -226,8 +231,8 @@ void ConnectorScheduler::tick(store::Database& database) {
                 trigger = "schedule";
             }
         }
-        // Another instance may hold the lease (running it now): then the run thread ends at once, and this
-        // instance asks again next tick. Requests stay pending until a run that served them ends.
+        // Another instance may still take the lease first: then the run thread ends at once, and this instance
+        // asks again next tick. Requests stay pending until a run that served them ends.
         dispatch(instance, trigger, trigger == "reprocess", control.runRequestedAt, control.reprocessRequestedAt);
         ++running;
     }

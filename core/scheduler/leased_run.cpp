@@ -17,10 +17,6 @@ std::string instanceName(const std::string& prefix) {
            common::randomHex(4);
 }
 
-namespace {
-
-// An owner named "[cli@]host/pid/random" on this host whose process no longer exists: it died holding the lease
-// (SIGKILL, a crash), so waiting for the lease to run out would only delay its successor.
 bool deadOnThisHost(const std::string& owner) {
     std::string name = owner.rfind("cli@", 0) == 0 ? owner.substr(4) : owner;
     const auto slash = name.find('/');
@@ -35,8 +31,6 @@ bool deadOnThisHost(const std::string& owner) {
         return false;
     }
 }
-
-}  // namespace
 
 std::string LeasedRun::holder(const std::string& connector) {
     store::ConnectorControl control(database_);

@@ -32,6 +32,10 @@ struct RunRequest {
 /// The name an instance gives itself in leases and runs: host/pid/random.
 std::string instanceName(const std::string& prefix = "");
 
+/// True for an owner named "[cli@]host/pid/random" on this host whose process no longer exists: it died
+/// holding the lease (SIGKILL, a crash), so waiting for the lease to run out would only delay its successor.
+bool deadOnThisHost(const std::string& owner);
+
 class LeasedRun {
 public:
     /// `database` is this run's own connection; `runner` built on that same connection.
