@@ -27,14 +27,6 @@ std::string isoOf(Clock::time_point t) {
         "%Y-%m-%dT%H:%M:%S.%iZ");
 }
 
-std::optional<Clock::time_point> timeOf(const std::string& iso) {
-    auto seconds = common::unixSecondsOfIso(iso);
-    if (!seconds) {
-        return std::nullopt;
-    }
-    return Clock::time_point(std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(*seconds)));
-}
-
 std::string hhmm(int minute) {
     char text[16];
     std::snprintf(text, sizeof text, "%02d:%02d", minute / 60, minute % 60);
@@ -107,15 +99,7 @@ void writeOverview(Writer& json, store::Database& database, const config::HubCon
     } else if (!state.runRequestedAt.empty() || !state.reprocessRequestedAt.empty()) {
         json.String(isoOf(now));
     } else {
-        std::optional<LastRun> lastRun;
-        if (last) {
-            auto started = timeOf(last->startedAt);
-            auto finished = timeOf(last->finishedAt);
-            if (started && finished) {
-                lastRun = LastRun{*started, *finished};
-            }
-        }
-        json.String(isoOf(nextRunAt(instance.schedule, hub.scheduler, hub.pollSeconds, lastRun, failures, now)));
+        json.String(isoOf(nextRunFromHistory(database, hub, instance, now)));
     }
     json.Key("last_run");
     if (last) {

@@ -21,14 +21,6 @@ namespace {
 
 constexpr auto kTick = std::chrono::seconds(1);
 
-std::optional<Clock::time_point> timeOf(const std::string& iso) {
-    auto seconds = common::unixSecondsOfIso(iso);
-    if (!seconds) {
-        return std::nullopt;
-    }
-    return Clock::time_point(std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(*seconds)));
-}
-
 }  // namespace
 
 struct ConnectorScheduler::Run {
@@ -158,7 +150,6 @@ void ConnectorScheduler::loop() {
 void ConnectorScheduler::tick(store::Database& database) {
     reap();
     store::ConnectorControl controls(database);
-    store::ConnectorRuns history(database);
     const auto now = Clock::now();
     std::vector<config::ConnectorInstanceConfig> connectors;
     std::size_t running = 0;
@@ -215,17 +206,7 @@ void ConnectorScheduler::tick(store::Database& database) {
             if (settled && intoWindow(instance.schedule, now) == now) {
                 trigger = "watch";
             } else {
-                std::optional<LastRun> last;
-                if (auto ended = history.lastEnded(instance.id)) {
-                    auto started = timeOf(ended->startedAt);
-                    auto finished = timeOf(ended->finishedAt);
-                    if (started && finished) {
-                        last = LastRun{*started, *finished};
-                    }
-                }
-                const auto due = nextRunAt(instance.schedule, hub_.scheduler, hub_.pollSeconds, last,
-                                           history.consecutiveFailures(instance.id), now);
-                if (due > now) {
+                if (nextRunFromHistory(database, hub_, instance, now) > now) {
                     continue;
                 }
                 trigger = "schedule";

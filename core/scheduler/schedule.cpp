@@ -6,6 +6,9 @@
 #include <algorithm>
 #include <ctime>
 
+#include "core/common/clock.h"
+#include "core/store/connector_runs.h"
+
 namespace finsam::scheduler {
 
 namespace {
@@ -72,6 +75,24 @@ Clock::time_point nextRunAt(const config::ScheduleConfig& schedule, const config
     }
     // A time already passed is now: the window is judged at the moment the run would really start.
     return intoWindow(schedule, std::max(due, now));
+}
+
+Clock::time_point nextRunFromHistory(store::Database& database, const config::HubConfig& hub,
+                                     const config::ConnectorInstanceConfig& instance, Clock::time_point now) {
+    store::ConnectorRuns runs(database);
+    std::optional<LastRun> last;
+    if (auto ended = runs.lastEnded(instance.id)) {
+        auto started = common::unixSecondsOfIso(ended->startedAt);
+        auto finished = common::unixSecondsOfIso(ended->finishedAt);
+        if (started && finished) {
+            auto at = [](double seconds) {
+                return Clock::time_point(std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(seconds)));
+            };
+            last = LastRun{at(*started), at(*finished)};
+        }
+    }
+    return nextRunAt(instance.schedule, hub.scheduler, hub.pollSeconds, last, runs.consecutiveFailures(instance.id),
+                     now);
 }
 
 }  // namespace finsam::scheduler

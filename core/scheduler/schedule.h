@@ -8,6 +8,7 @@
 #include <optional>
 
 #include "core/config/hub_config.h"
+#include "core/store/database.h"
 
 namespace finsam::scheduler {
 
@@ -30,5 +31,10 @@ std::chrono::seconds backoffAfter(const config::SchedulerConfig& scheduler, std:
 Clock::time_point nextRunAt(const config::ScheduleConfig& schedule, const config::SchedulerConfig& scheduler,
                             int defaultIntervalSeconds, const std::optional<LastRun>& last,
                             std::int64_t consecutiveFailures, Clock::time_point now);
+
+/// nextRunAt for `instance` from the store's run history (its last ended run and failures since a success):
+/// what the scheduler acts on and what the API shows, on every instance alike.
+Clock::time_point nextRunFromHistory(store::Database& database, const config::HubConfig& hub,
+                                     const config::ConnectorInstanceConfig& instance, Clock::time_point now);
 
 }  // namespace finsam::scheduler
