@@ -2,9 +2,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/scheduler/connector_overview.h"
 
-#include <Poco/DateTimeFormatter.h>
-#include <Poco/Timestamp.h>
-
 #include "core/common/clock.h"
 #include "core/identity/redactor.h"
 #include "core/scheduler/schedule.h"
@@ -21,10 +18,9 @@ using Writer = store::JsonWriter;
 
 constexpr std::size_t kCheckpointShown = 2000;  ///< a stateful connector's checkpoint runs to hundreds of kB
 
+// In the store's one timestamp format (common/clock.h).
 std::string isoOf(Clock::time_point t) {
-    return Poco::DateTimeFormatter::format(
-        Poco::Timestamp(std::chrono::duration_cast<std::chrono::microseconds>(t.time_since_epoch()).count()),
-        "%Y-%m-%dT%H:%M:%S.%iZ");
+    return common::isoUtcIn(std::chrono::duration_cast<std::chrono::milliseconds>(t - Clock::now()));
 }
 
 std::string hhmm(int minute) {
