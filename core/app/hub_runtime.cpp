@@ -9,6 +9,7 @@
 #include "core/common/json.h"
 #include "core/config/config_loader.h"
 #include "core/identity/key_file.h"
+#include "file_read.h"
 
 namespace finsam::app {
 
@@ -18,7 +19,12 @@ store::StoreLocation storeLocationOf(const config::StoreConfig& store) {
         location.backend = store::Backend::kPostgresql;
         location.target = store.connection;
         if (!store.passwordFile.empty()) {
-            location.password = identity::trimSecret(common::readTextFile(store.passwordFile));
+            std::string error;
+            auto secret = sdk::toolkit::readPrivateFile(store.passwordFile, error);
+            if (!secret) {
+                throw std::runtime_error("store password_file " + store.passwordFile + ": " + error);
+            }
+            location.password = identity::trimSecret(std::move(*secret));
         } else if (!store.passwordEnv.empty()) {
             const char* value = std::getenv(store.passwordEnv.c_str());
             location.password = value == nullptr ? "" : identity::trimSecret(value);

@@ -15,6 +15,7 @@
 #include "core/common/json.h"
 #include "core/identity/key_file.h"
 #include "core/identity/personnummer.h"
+#include "file_read.h"
 
 namespace finsam::app {
 
@@ -151,6 +152,10 @@ std::string secretFile(const Arguments& arguments, const std::string& option) {
     fs::path file = fs::absolute(arguments.require(option));
     if (!fs::is_regular_file(file)) {
         throw UsageError("--" + option + " " + file.string() + " is not a readable file");
+    }
+    std::string error;  // refused now rather than at the connector's first run
+    if (!sdk::toolkit::readPrivateFile(file, error)) {
+        throw UsageError("--" + option + " " + file.string() + " " + error);
     }
     return "{\"file\": " + common::jsonQuote(file.string()) + "}";
 }

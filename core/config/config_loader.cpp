@@ -3,6 +3,9 @@
 #include "core/config/config_loader.h"
 
 #include <Poco/Path.h>
+#include <Poco/String.h>
+
+#include <regex>
 
 #include "core/common/embedded_file.h"
 #include "core/common/json.h"
@@ -254,6 +257,22 @@ void fillWebhooks(const rapidjson::Document& d, HubConfig& config, std::vector<s
     }
 }
 
+// hub.json is read by everyone who configures the hub and is kept in version control: a password belongs in
+// password_file (0600) or password_env, never in the conninfo. Named, never quoted.
+void checkConnectionHoldsNoPassword(const HubConfig& config, std::vector<std::string>& problems) {
+    const std::string connection = Poco::toLower(config.store.connection);
+    const auto scheme = connection.find("://");
+    const auto at = connection.find('@');
+    const bool inUri = scheme != std::string::npos && at != std::string::npos &&
+                       connection.substr(scheme + 3, at - scheme - 3).find(':') != std::string::npos;
+    // `password = x` in a conninfo, `?password=x` in a URI
+    const bool asParameter = std::regex_search(connection, std::regex(R"(password\s*=)"));
+    if (inUri || asParameter) {
+        problems.push_back(formatProblem(config.file, "/store/connection",
+                                         "holds a password; name password_file or password_env instead"));
+    }
+}
+
 // A key id names one link of the chain in the store's key_id column, so it may occur only once.
 void checkKeyChain(const HubConfig& config, std::vector<std::string>& problems) {
     const std::size_t current = config.keyChain.size() - 1;
@@ -326,6 +345,7 @@ HubConfig loadHubConfig(const std::string& path) {
     }
     fillHub(document, config);
     checkKeyChain(config, problems);
+    checkConnectionHoldsNoPassword(config, problems);
     fillWebhooks(document, config, problems);
     if (config.store.backend == "postgresql" && config.store.connection.empty()) {
         problems.push_back(formatProblem(config.file, "/store/connection", "required for backend postgresql"));

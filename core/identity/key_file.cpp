@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "core/common/file_io.h"
+#include "file_read.h"
 
 namespace finsam::identity {
 
@@ -25,8 +26,6 @@ namespace {
 constexpr std::size_t kMinSecretBytes = 32;
 // Fewer random bytes than this would give a file loadKeyFile() refuses (2 hex digits per byte).
 constexpr int kMinNewKeyBytes = 16;
-// Group and world permission bits: a key file must be private to its owner (mode 0600 or stricter).
-constexpr mode_t kGroupOtherBits = S_IRWXG | S_IRWXO;
 
 [[noreturn]] void fail(const std::string& path, const std::string& reason) {
     // Names the path and the reason only; never the file's contents.
@@ -48,12 +47,6 @@ std::string toHex(const unsigned char* bytes, std::size_t count) {
     return out;
 }
 
-// Closes a file descriptor when it goes out of scope.
-struct FdCloser {
-    int fd;
-    ~FdCloser() { ::close(fd); }
-};
-
 }  // namespace
 
 std::string trimSecret(std::string value) {
@@ -69,43 +62,15 @@ std::string trimSecret(std::string value) {
 }
 
 PseudonymKey loadKeyFile(const std::string& path, const std::string& keyId) {
-    // Open first, then fstat the open file, so the checked file is the one read.
-    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) {
-        fail(path, errno == ENOENT ? "does not exist"
-                                   : std::string("cannot open: ") + std::strerror(errno));
+    std::string error;
+    auto content = sdk::toolkit::readPrivateFile(path, error);
+    if (!content) {
+        fail(path, error == "no such file" ? "does not exist" : error);
     }
-    FdCloser closer{fd};
-    struct stat info {};
-    if (::fstat(fd, &info) != 0) {
-        fail(path, std::string("cannot stat: ") + std::strerror(errno));
-    }
-    if (!S_ISREG(info.st_mode)) {
-        fail(path, "is not a regular file");
-    }
-    if ((info.st_mode & kGroupOtherBits) != 0) {
-        fail(path, "is accessible by group or others (chmod 600 it)");
-    }
-    std::string content;
-    char buffer[4096];
-    for (;;) {
-        const ssize_t n = ::read(fd, buffer, sizeof buffer);
-        if (n < 0 && errno == EINTR) {
-            continue;
-        }
-        if (n < 0) {
-            fail(path, std::string("read error: ") + std::strerror(errno));
-        }
-        if (n == 0) {
-            break;
-        }
-        content.append(buffer, static_cast<std::size_t>(n));
-    }
-    std::fill(std::begin(buffer), std::end(buffer), '\0');
     PseudonymKey key;
     key.id = keyId;
     // The trimmed text itself is the HMAC key (writeNewKeyFile writes hex; it is not decoded).
-    key.secret = trimSecret(std::move(content));
+    key.secret = trimSecret(std::move(*content));
     if (key.secret.size() < kMinSecretBytes) {
         fail(path, "secret is shorter than 32 bytes after trimming whitespace");
     }

@@ -3,10 +3,10 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "finsam/http_client/secrets.h"
 
+#include "file_read.h"
+
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <stdexcept>
 
 namespace finsam::http_client {
@@ -40,14 +40,13 @@ std::string fromFile(const std::string& file, const std::string& baseDir) {
     if (path.is_relative() && !baseDir.empty()) {
         path = std::filesystem::path(baseDir) / path;
     }
-    std::ifstream in(path, std::ios::binary);
-    std::error_code error;
-    if (!in || std::filesystem::is_directory(path, error)) {
-        throw std::runtime_error("secret: file " + path.string() + " cannot be read");
+    std::string error;
+    auto content = sdk::toolkit::readPrivateFile(path, error);
+    if (!content) {
+        throw std::runtime_error("secret: file " + path.string() + " " +
+                                 (error.rfind("is ", 0) == 0 ? error : "cannot be read: " + error));
     }
-    std::ostringstream content;
-    content << in.rdbuf();
-    std::string secret = trimmed(content.str());
+    std::string secret = trimmed(*content);
     if (secret.empty()) {
         throw std::runtime_error("secret: file " + path.string() + " is empty");
     }

@@ -13,4 +13,9 @@ namespace finsam::sdk::toolkit {
 /// "no such file", "permission denied"), so callers choose how much of the path to show.
 std::optional<std::string> readWholeFile(const std::filesystem::path& path, std::string& error);
 
+/// The bytes of a file that holds a secret (a key, a password, a client secret), or nullopt with `error` set.
+/// A file that group or others may access is refused: a secret readable by every local account is no secret.
+/// The mode is checked on the descriptor that is read, so the file checked is the file read.
+std::optional<std::string> readPrivateFile(const std::filesystem::path& path, std::string& error);
+
 }  // namespace finsam::sdk::toolkit

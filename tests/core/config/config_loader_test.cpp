@@ -48,5 +48,29 @@ TEST(ConfigLoaderTest, ReportsEveryProblemWithFileAndPointer) {
     }
 }
 
+TEST(ConfigLoaderTest, RefusesAPasswordInTheConnectionWithoutQuotingIt) {
+    for (const char* connection : {"host=db user=hub password=hunter2 dbname=hub", "host=db PASSWORD = 'hunter2'",
+                                   "postgresql://hub:hunter2@db/hub", "postgresql://db/hub?password=hunter2"}) {
+        TempDir dir;
+        std::ofstream(dir.file("hub.json"))
+            << R"({"forbund":{"id":"forbund-x","name":"X"},"store":{"backend":"postgresql","connection":")"
+            << connection << R"("},"identity":{"key_file":"k.key","key_id":"k1"},"connectors":[]})";
+        try {
+            config::loadHubConfig(dir.file("hub.json"));
+            ADD_FAILURE() << connection << " must be refused";
+        } catch (const config::ConfigError& e) {
+            const std::vector<std::string> expected = {
+                dir.file("hub.json") + ": /store/connection: holds a password; name password_file or password_env instead"};
+            EXPECT_EQ(e.problems(), expected);
+        }
+    }
+    TempDir dir;
+    std::ofstream(dir.file("hub.json"))
+        << R"({"forbund":{"id":"forbund-x","name":"X"},"store":{"backend":"postgresql","connection":)"
+        << R"("postgresql://hub@db:5432/hub?sslmode=verify-full","password_file":"pw"},)"
+        << R"("identity":{"key_file":"k.key","key_id":"k1"},"connectors":[]})";
+    EXPECT_EQ(config::loadHubConfig(dir.file("hub.json")).store.passwordFile, dir.file("pw")) << "a user is no password";
+}
+
 }  // namespace
 }  // namespace finsam::testing

@@ -26,8 +26,11 @@ std::string messageOf(const SecretSource& source, const std::string& baseDir) {
     return {};
 }
 
+// As an operator must: a secret file private to its owner (readSecret refuses any other).
 void writeFile(const std::filesystem::path& path, const std::string& content) {
     std::ofstream(path, std::ios::binary) << content;
+    std::filesystem::permissions(path, std::filesystem::perms::owner_read | std::filesystem::perms::owner_write,
+                                 std::filesystem::perm_options::replace);
 }
 
 TEST(ReadSecret, FromEnvironmentWithoutSurroundingWhitespace) {
@@ -61,12 +64,25 @@ TEST(ReadSecret, MissingOrEmptyFileIsNamed) {
     TempDir dir;
     const auto missing = dir.path() / "missing.txt";
     EXPECT_EQ(messageOf(SecretSource{"", "missing.txt"}, dir.path().string()),
-              "secret: file " + missing.string() + " cannot be read");
+              "secret: file " + missing.string() + " cannot be read: no such file");
     writeFile(dir.path() / "empty.txt", "\n\n");
     EXPECT_EQ(messageOf(SecretSource{"", "empty.txt"}, dir.path().string()),
               "secret: file " + (dir.path() / "empty.txt").string() + " is empty");
     EXPECT_EQ(messageOf(SecretSource{"", "."}, dir.path().string()),
-              "secret: file " + (dir.path() / ".").string() + " cannot be read");
+              "secret: file " + (dir.path() / ".").string() + " is not a regular file");
+}
+
+TEST(ReadSecret, FileOthersCanReadIsRefusedWithoutQuotingIt) {
+    TempDir dir;
+    for (auto shared : {std::filesystem::perms::group_read, std::filesystem::perms::others_read,
+                        std::filesystem::perms::others_write}) {
+        writeFile(dir.path() / "token", "hunter2\n");
+        std::filesystem::permissions(dir.path() / "token", shared, std::filesystem::perm_options::add);
+        const std::string message = messageOf(SecretSource{"", "token"}, dir.path().string());
+        EXPECT_EQ(message, "secret: file " + (dir.path() / "token").string() +
+                               " is accessible by group or others (chmod 600 it)");
+        EXPECT_EQ(message.find("hunter2"), std::string::npos);
+    }
 }
 
 TEST(ReadSecret, SourceMustNameExactlyOneWithoutQuotingTheSecret) {
