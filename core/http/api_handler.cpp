@@ -26,14 +26,43 @@ void sendError(Poco::Net::HTTPServerResponse& response, HTTPResponse::HTTPStatus
 }
 
 QueryParams ApiHandler::query(const Poco::Net::HTTPServerRequest& request) {
+    QueryParams parameters;
     try {
-        return Poco::URI(request.getURI()).getQueryParameters();
+        parameters = Poco::URI(request.getURI()).getQueryParameters();
     } catch (const Poco::Exception&) {
         throw BadParameter("query", "the query string cannot be decoded");
     }
+    for (const auto& [name, value] : parameters) {
+        if (name.size() > kMaxQueryValueBytes || value.size() > kMaxQueryValueBytes) {
+            throw BadParameter(name.substr(0, 64), "longer than " + std::to_string(kMaxQueryValueBytes) + " bytes");
+        }
+    }
+    return parameters;
+}
+
+std::string ApiHandler::body(Poco::Net::HTTPServerRequest& request, std::size_t limit) {
+    const std::string tooLarge = "the body is larger than " + std::to_string(limit / 1024) + " KiB";
+    if (request.hasContentLength() && request.getContentLength64() > static_cast<Poco::Int64>(limit)) {
+        throw PayloadTooLarge(tooLarge);
+    }
+    std::string out;
+    char buffer[8192];
+    auto& in = request.stream();
+    while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
+        out.append(buffer, static_cast<std::size_t>(in.gcount()));
+        if (out.size() > limit) {
+            throw PayloadTooLarge(tooLarge);
+        }
+    }
+    return out;
 }
 
 void ApiHandler::handleRequest(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response) {
+    if (request.getURI().size() > kMaxTargetBytes) {
+        sendError(response, HTTPResponse::HTTP_REQUEST_URI_TOO_LONG, "uri_too_long",
+                  "the request target is longer than " + std::to_string(kMaxTargetBytes) + " bytes");
+        return;
+    }
     Caller caller;
     if (!scope_.empty()) {
         AuthDecision decision = context_.authenticator.check(request.get("Authorization", ""), scope_);
@@ -55,6 +84,9 @@ void ApiHandler::handleRequest(Poco::Net::HTTPServerRequest& request, Poco::Net:
         sendError(response, HTTPResponse::HTTP_BAD_REQUEST, "bad_parameter", e.what());
     } catch (const NotFound& e) {
         sendError(response, HTTPResponse::HTTP_NOT_FOUND, "not_found", e.what());
+    } catch (const PayloadTooLarge& e) {
+        response.setKeepAlive(false);  // the rest of the body is never read
+        sendError(response, HTTPResponse::HTTP_REQUESTENTITYTOOLARGE, "payload_too_large", e.what());
     } catch (const StoreUnavailable& e) {
         logger.error(std::string("store failed: ") + e.what());
         sendError(response, HTTPResponse::HTTP_SERVICE_UNAVAILABLE, "store_unavailable", "try again later");

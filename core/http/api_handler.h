@@ -40,8 +40,18 @@ class NotFound : public std::runtime_error {
     using std::runtime_error::runtime_error;
 };
 
+/// Thrown for a request body over its route's limit: answered 413, without reading the rest.
+class PayloadTooLarge : public std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+/// Longest request target (path and query) answered; a longer one is 414. Poco refuses beyond 16 KiB.
+inline constexpr std::size_t kMaxTargetBytes = 8192;
+/// Longest decoded query value; no parameter of the API needs more (a full `types` list is under 1 KiB).
+inline constexpr std::size_t kMaxQueryValueBytes = 2048;
+
 /// Authorises the route's scope ("" = public), then calls handle(). A store failure is answered 503 and its
-/// connection discarded; BadParameter 400; NotFound 404; anything else 500 — the message is logged, never
+/// connection discarded; BadParameter 400; NotFound 404; PayloadTooLarge 413; anything else 500 — the message is logged, never
 /// sent, so no value of the data can leak through an error.
 class ApiHandler : public Poco::Net::HTTPRequestHandler {
 public:
@@ -56,6 +66,10 @@ protected:
 
     /// The request's query; throws BadParameter("query", …) when it cannot be decoded.
     static QueryParams query(const Poco::Net::HTTPServerRequest& request);
+
+    /// The request body; throws PayloadTooLarge once it passes `limit` bytes, so a client cannot make the
+    /// server buffer more than that, whatever Content-Length or chunking it sends.
+    static std::string body(Poco::Net::HTTPServerRequest& request, std::size_t limit);
 
     ApiContext& context_;
     const std::string scope_;

@@ -4,7 +4,6 @@
 #include "core/http/connector_handlers.h"
 
 #include <Poco/Logger.h>
-#include <Poco/StreamCopier.h>
 
 #include <charconv>
 
@@ -21,7 +20,7 @@ using Poco::Net::HTTPResponse;
 
 namespace {
 
-constexpr std::streamsize kMaxConfigBytes = 256 * 1024;
+constexpr std::size_t kMaxConfigBytes = 256 * 1024;
 
 config::HubConfig hubOf(const ApiContext& context) { return context.hub != nullptr ? *context.hub : config::HubConfig{}; }
 
@@ -109,19 +108,12 @@ void ValidateConnectorHandler::handle(Poco::Net::HTTPServerRequest& request, Poc
     if (!query(request).empty()) {
         throw BadParameter(query(request).front().first, "unknown parameter");
     }
-    if (request.getContentLength64() > kMaxConfigBytes) {
-        throw BadParameter("body", "a connector config is at most 256 KiB");
-    }
-    std::string body;
-    Poco::StreamCopier::copyToString(request.stream(), body, 8192);
-    if (static_cast<std::streamsize>(body.size()) > kMaxConfigBytes) {
-        throw BadParameter("body", "a connector config is at most 256 KiB");
-    }
+    const std::string text = body(request, kMaxConfigBytes);
     const auto hub = hubOf(context_);
     // Relative paths (mapping, drop_dir) resolve as they would in a file beside hub.json.
     const std::string file = (hub.dir.empty() ? std::string(".") : hub.dir) + "/connector.json";
     std::vector<std::string> problems;
-    auto instance = config::parseConnectorInstance(body, file, problems);
+    auto instance = config::parseConnectorInstance(text, file, problems);
     if (problems.empty() && context_.plugins != nullptr) {
         auto found = plugin_host::checkInstance(instance, *context_.plugins, hub.pluginDirs);
         problems.insert(problems.end(), found.begin(), found.end());

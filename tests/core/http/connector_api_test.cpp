@@ -122,7 +122,7 @@ TEST_P(ConnectorApiTest, ValidationNamesEveryProblemAndSavesNothing) {
     prepare(huge, kAdminToken, "");
     huge.setContentLength(300 * 1024);
     session.sendRequest(huge);
-    EXPECT_EQ(receive(session).status, 400);
+    EXPECT_EQ(receive(session).status, 413);
 }
 
 TEST_P(ConnectorApiTest, QuarantineFiltersPagesAndRedacts) {

@@ -405,6 +405,32 @@ TEST_P(ServedApiTest, EveryDocumentedOperationAnswersAsDocumented) {
     }
 }
 
+TEST_P(ServedApiTest, EveryScopedRouteRefusesATokenOfAnyOtherScope403) {
+    int refused = 0;
+    int scoped = 0;
+    for (const auto& route : http::apiRoutes()) {
+        if (route.scope.empty()) {
+            continue;
+        }
+        ++scoped;
+        const std::string target = targetOf(route);
+        for (const char* scope : {"feed:read", "indicators:read", "metrics", "admin"}) {
+            if (route.scope == scope) {
+                continue;
+            }
+            SCOPED_TRACE(route.method + " " + route.path + " with a " + scope + " token");
+            auto response = route.method == "POST" ? apiPost(api_.port(), target, tokenFor(scope), "{}")
+                                                   : apiCall(api_.port(), route.method, target, tokenFor(scope));
+            EXPECT_EQ(response.status, 403) << response.body;
+            EXPECT_NE(response.body.find("\"forbidden\""), std::string::npos) << response.body;
+            EXPECT_TRUE(checkAgainstDocument(route, 403, response.body).empty()) << response.body;
+            ++refused;
+        }
+    }
+    EXPECT_GE(scoped, 15);
+    EXPECT_EQ(refused, 3 * scoped) << "every scoped route, with each of the three other scopes";
+}
+
 TEST_P(ServedApiTest, UndocumentedPathsAre404AndOtherMethods405WithAllow) {
     for (const char* path : {"/", "/v1", "/v1/feeds", "/v1/feed/head/more", "/v1/admin/persons//explain"}) {
         auto response = api_.get(path, kAdminToken);
