@@ -81,7 +81,9 @@ Clock::time_point nextRunFromHistory(store::Database& database, const config::Hu
                                      const config::ConnectorInstanceConfig& instance, Clock::time_point now) {
     store::ConnectorRuns runs(database);
     std::optional<LastRun> last;
-    if (auto ended = runs.lastEnded(instance.id)) {
+    // A run that died with its process (abandoned) did not finish its poll: the next starts at once, from the
+    // committed checkpoint, as if the connector had never run.
+    if (auto ended = runs.lastEnded(instance.id); ended && ended->status != "abandoned") {
         auto started = common::unixSecondsOfIso(ended->startedAt);
         auto finished = common::unixSecondsOfIso(ended->finishedAt);
         if (started && finished) {

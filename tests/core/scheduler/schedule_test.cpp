@@ -7,6 +7,8 @@
 #include <ctime>
 
 #include "core/scheduler/schedule.h"
+#include "core/store/connector_runs.h"
+#include "tests/support/test_store.h"
 
 namespace finsam::testing {
 namespace {
@@ -116,6 +118,29 @@ TEST_F(ScheduleTest, TheWindowFollowsSummerTime) {
     const auto next = scheduler::intoWindow(schedule, local(2026, 3, 28, 4, 30));
     EXPECT_EQ(next, local(2026, 3, 29, 3, 0));
     EXPECT_EQ(next - before, hours(23) - minutes(30));
+}
+
+TEST(ScheduleFromHistoryTest, ASucceededRunWaitsItsIntervalAnAbandonedOneResumesAtOnce) {
+    TestStore store(TestBackend::kSqlite);
+    auto db = store.open();
+    store::ConnectorRuns runs(*db);
+    config::HubConfig hub;
+    hub.pollSeconds = 3600;
+    config::ConnectorInstanceConfig instance;
+    instance.id = "af";
+
+    store::ConnectorRun ok;
+    ok.id = runs.start("af", "host/1/a", "schedule");
+    ok.status = "ok";
+    runs.finish(ok);
+    const auto now = Clock::now();
+    EXPECT_GT(scheduler::nextRunFromHistory(*db, hub, instance, now), now + minutes(59));
+
+    // A process dies mid-run (its row stays running); the next run to start marks it abandoned and dies too.
+    runs.start("af", "host/2/b", "schedule");
+    runs.start("af", "host/3/c", "schedule");
+    ASSERT_EQ(runs.lastEnded("af")->status, "abandoned");
+    EXPECT_EQ(scheduler::nextRunFromHistory(*db, hub, instance, now), now) << "the poll never finished";
 }
 
 }  // namespace
