@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # scripts/pg-test-cluster.sh — a throwaway PostgreSQL cluster for the tests: temp dir, free port, trust auth.
 # Usage: source scripts/pg-test-cluster.sh start   (exports FINSAM_TEST_PG)   ...   pg_test_cluster_stop
+#        bash scripts/pg-test-cluster.sh own|halt DIR|resume DIR|remove DIR   (a cluster a fault test stops and
+#        starts under a running hub: `own` prints its conninfo and DIR)
 # SPDX-License-Identifier: Apache-2.0
 
 pg_test_cluster_bin() {
@@ -44,6 +46,7 @@ pg_test_cluster_start() {
     pg_test_cluster_as_owner "$bin/pg_ctl" -D "$PG_TEST_CLUSTER_DIR/data" -l "$PG_TEST_CLUSTER_DIR/server.log" -w \
         -o "-p $port -k $PG_TEST_CLUSTER_DIR -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200" \
         start >/dev/null || { cat "$PG_TEST_CLUSTER_DIR/server.log" >&2; return 1; }
+    echo "$port" >"$PG_TEST_CLUSTER_DIR/port"
     export PG_TEST_CLUSTER_DIR
     export FINSAM_TEST_PG="host=127.0.0.1 port=$port user=postgres dbname=postgres"
     echo "pg-test-cluster: PostgreSQL on 127.0.0.1:$port ($PG_TEST_CLUSTER_DIR)" >&2
@@ -58,6 +61,22 @@ pg_test_cluster_stop() {
     unset PG_TEST_CLUSTER_DIR FINSAM_TEST_PG
 }
 
-if [ "${1:-}" = "start" ]; then
-    pg_test_cluster_start
-fi
+# An immediate stop: what a crashed or unplugged database server looks like to its clients.
+pg_test_cluster_halt() {
+    pg_test_cluster_as_owner "$(pg_test_cluster_bin)/pg_ctl" -D "$1/data" -m immediate stop >/dev/null
+}
+
+pg_test_cluster_resume() {
+    local port
+    port=$(cat "$1/port")
+    pg_test_cluster_as_owner "$(pg_test_cluster_bin)/pg_ctl" -D "$1/data" -l "$1/server.log" -w \
+        -o "-p $port -k $1 -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200" start >/dev/null
+}
+
+case "${1:-}" in
+    start) pg_test_cluster_start ;;
+    own) pg_test_cluster_start >/dev/null 2>&1 && echo "$FINSAM_TEST_PG" && echo "$PG_TEST_CLUSTER_DIR" ;;
+    halt) pg_test_cluster_halt "$2" ;;
+    resume) pg_test_cluster_resume "$2" ;;
+    remove) PG_TEST_CLUSTER_DIR=$2 pg_test_cluster_stop ;;
+esac

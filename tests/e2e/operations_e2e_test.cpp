@@ -115,40 +115,18 @@ struct World {
 };
 
 // The receiver organisationsnummer in the FK batch files' names (fk_ers_<orgnr>_<batch>.txt).
-std::string fkOrgnr(const std::string& dropDir) {
-    for (const auto& entry : fs::directory_iterator(dropDir)) {
-        const std::string name = entry.path().filename().string();
-        if (name.rfind("fk_ers_", 0) == 0) {
-            return name.substr(7, 10);
-        }
-    }
-    return "";
-}
-
 // The Försäkringskassan connector ("fk") on `records` detail records in batch files of `perBatch`: one
 // committed batch per file, so a run commits many batches one after the other.
 struct FkWorld {
     TempDir dir;
     TestStore store;
     HubFiles files;
+    std::string generated;
 
     FkWorld(TestBackend backend, long long records, long long perBatch, const std::string& configName = "hub.json")
-        : store(backend) {
-        const std::string generated = dir.file("generated-fk");
-        const std::string generator = (fs::path(FINSAM_HUB_BINARY).parent_path() / "finsam-gen").string();
-        const std::string command = generator + " fk --out " + generated + " --fk-detail-records " +
-                                    std::to_string(records) + " --fk-batch-records " + std::to_string(perBatch) +
-                                    " > /dev/null";
-        EXPECT_EQ(std::system(command.c_str()), 0) << command;
-        files = writeHubConfigFor(dir, store, fk(fkOrgnr(generated + "/fk")), configName);
-        copyDropSet(generated + "/fk", files.dropDir);
-    }
-
-    static ConnectorInstance fk(const std::string& orgnr) {
-        return {"fk", "fk-fixed", "fk", std::string(FINSAM_SOURCE_DIR) + "/config/mappings/fk-fixed.json",
-                [orgnr](const std::string& drop) {
-                    return "{\"drop_dir\":\"" + drop + "\",\"receiver_orgnr\":\"" + orgnr + "\"}";
-                }};
+        : store(backend), generated(generateFk(dir.file("generated-fk"), records, perBatch)) {
+        files = writeHubConfigFor(dir, store, fkConnector(generated), configName);
+        copyDropSet(generated, files.dropDir);
     }
 };
 
@@ -212,7 +190,7 @@ TEST_P(OperationsTest, MetricsDuringAScheduledIngestAddUpWithTheRunSummary) {
 TEST_P(OperationsTest, SigtermMidBatchLosesNothingAndDuplicatesNothing) {
     FkWorld world(GetParam(), 30000, 500);
     TestStore cleanStore(GetParam());
-    HubFiles clean = writeHubConfigFor(world.dir, cleanStore, FkWorld::fk(fkOrgnr(world.files.dropDir)), "clean.json");
+    HubFiles clean = writeHubConfigFor(world.dir, cleanStore, fkConnector(world.generated), "clean.json");
     ASSERT_EQ(runHub({"ingest", "--config", clean.configFile, "--all"}).exitCode, 0);
 
     {
@@ -433,7 +411,7 @@ TEST(OperationsScaleOutTest, TwoInstancesOnPostgresqlShareTheConnectorAndTakeOve
     FkWorld world(TestBackend::kPostgresql, 30000, 500);
     editJson(world.files.configFile, [](rapidjson::Document& d) { setMember(d, "scheduler", "lease_seconds", 5); });
     TestStore cleanStore(TestBackend::kPostgresql);
-    HubFiles clean = writeHubConfigFor(world.dir, cleanStore, FkWorld::fk(fkOrgnr(world.files.dropDir)), "clean.json");
+    HubFiles clean = writeHubConfigFor(world.dir, cleanStore, fkConnector(world.generated), "clean.json");
     ASSERT_EQ(runHub({"ingest", "--config", clean.configFile, "--all"}).exitCode, 0);
 
     auto first = std::make_unique<ServeProcess>(world.files.configFile);

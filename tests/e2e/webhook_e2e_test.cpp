@@ -7,6 +7,7 @@
 
 #include <atomic>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <map>
 #include <mutex>
@@ -18,8 +19,8 @@
 #include "tests/support/hub_fixture.h"
 #include "tests/support/hub_process.h"
 #include "tests/support/leak_scan.h"
-#include "tests/support/loopback_server.h"
 #include "tests/support/test_store.h"
+#include "tests/support/webhook_receiver.h"
 
 namespace finsam::testing {
 namespace {
@@ -31,103 +32,6 @@ constexpr const char* kSecretA = "whsec-a-0123456789abcdef";
 constexpr const char* kSecretB = "whsec-b-fedcba9876543210";
 constexpr const char* kSecretBVariable = "FINSAM_E2E_WEBHOOK_B_SECRET";
 
-struct Event {
-    std::int64_t seq = 0;
-    std::string id;
-    std::string key;
-};
-
-/// A receiver that verifies every request's signature and keeps the events of those it accepted, in order.
-class Receiver {
-public:
-    explicit Receiver(std::string secret) : secret_(std::move(secret)) {
-        server_.setHandler([this](Poco::Net::HTTPServerRequest&, Poco::Net::HTTPServerResponse& response) {
-            receive(LoopbackServer::current(), response);
-        });
-    }
-
-    std::string url() const { return server_.url("/finsam/hook"); }
-    void setUp(bool up) { up_ = up; }
-    std::vector<Event> accepted() const {
-        std::lock_guard lock(mutex_);
-        return accepted_;
-    }
-    int badSignatures() const { return badSignatures_; }
-    int refused() const { return refused_; }
-    std::string bodies() const {
-        std::lock_guard lock(mutex_);
-        return bodies_;
-    }
-
-private:
-    void receive(const RecordedRequest& request, Poco::Net::HTTPServerResponse& response) {
-        const bool valid = request.header("X-Finsam-Signature") ==
-                           webhook::signatureOf(secret_, request.header("X-Finsam-Timestamp"), request.body);
-        if (!valid) {
-            ++badSignatures_;
-        }
-        if (!up_) {
-            ++refused_;
-            LoopbackServer::reply(response, 503, "{}");
-            return;
-        }
-        rapidjson::Document page;
-        page.Parse(request.body.c_str());
-        {
-            std::lock_guard lock(mutex_);
-            bodies_ += request.body;
-            for (const auto& event : page["events"].GetArray()) {
-                accepted_.push_back({event["seq"].GetInt64(), event["id"].GetString(), event["key"].GetString()});
-            }
-        }
-        LoopbackServer::reply(response, 200, "{}");
-    }
-
-    const std::string secret_;
-    std::atomic<bool> up_{true};
-    std::atomic<int> badSignatures_{0};
-    std::atomic<int> refused_{0};
-    mutable std::mutex mutex_;
-    std::vector<Event> accepted_;
-    std::string bodies_;
-    LoopbackServer server_;  // last: its threads call receive()
-};
-
-// Adds the `webhooks` section to the hub.json the fixture wrote.
-void addWebhooks(const std::string& configFile, const std::string& webhooksJson) {
-    rapidjson::Document config = common::readJsonFile(configFile);
-    rapidjson::Document webhooks;
-    webhooks.Parse(webhooksJson.c_str());
-    config.AddMember("webhooks", rapidjson::Value(webhooks, config.GetAllocator()), config.GetAllocator());
-    std::ofstream(configFile, std::ios::trunc) << common::toJson(config);
-}
-
-// Every event of the store passing `filter`, in seq order.
-std::vector<Event> expectedEvents(const TestStore& store, const feed::FeedFilter& filter) {
-    auto db = store.open();
-    feed::FeedReader reader(*db);
-    std::vector<Event> out;
-    for (std::int64_t after = 0;;) {
-        auto page = reader.read(after, 1000, filter);
-        if (page.empty()) {
-            return out;
-        }
-        for (const auto& event : page) {
-            out.push_back({event.seq, event.eventId, event.entityKey});
-        }
-        after = page.back().seq;
-    }
-}
-
-std::set<std::string> idsOf(const std::vector<Event>& events) {
-    std::set<std::string> ids;
-    for (const auto& event : events) {
-        ids.insert(event.id);
-    }
-    return ids;
-}
-
-// At least once, in order per key: leaving out repeats of events already received, each key's seqs increase.
 void expectOrderedPerKey(const std::vector<Event>& received) {
     std::set<std::string> seen;
     std::map<std::string, std::int64_t> lastSeqOfKey;
@@ -158,10 +62,12 @@ TEST_P(WebhookEndToEndTest, ADownSubscriberCatchesUpWithoutHoldingUpTheOther) {
     copyDropSet(generateForbund(dir.file("generated"), 17, 60), files.dropDir);
     const auto numbers = numbersInFolder(files.dropDir);
 
-    Receiver a(kSecretA);
-    Receiver b(kSecretB);
+    WebhookReceiver a(kSecretA);
+    WebhookReceiver b(kSecretB);
     a.setUp(false);
     std::ofstream(dir.file("a.secret")) << kSecretA << "\n";
+    std::filesystem::permissions(dir.file("a.secret"), std::filesystem::perms::owner_read,
+                                 std::filesystem::perm_options::replace);  // a world-readable secret is refused
     ::setenv(kSecretBVariable, kSecretB, 1);
     const feed::FeedFilter filterA{{"deltagande.started", "deltagande.updated", "deltagande.ended",
                                     "deltagande.retracted", "deltagande.merged", "deltagande.unmerged",

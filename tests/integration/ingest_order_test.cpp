@@ -4,7 +4,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include <gtest/gtest.h>
 
-#include <Poco/Process.h>
 #include <rapidjson/document.h>
 
 #include <cstdlib>
@@ -23,33 +22,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::string generateWorld(const std::string& dir) {
-    const std::string binary = (fs::path(FINSAM_HUB_BINARY).parent_path() / "finsam-gen").string();
-    // 300 deltaganden: enough for insatser with AF as huvudman (INS rows) and for every kind of person.
-    Poco::ProcessHandle handle =
-        Poco::Process::launch(binary, {"all", "--out", dir, "--seed", "11", "--participants", "300"});
-    if (handle.wait() != 0) {
-        throw std::runtime_error("finsam-gen failed");
-    }
-    return dir;
-}
-
-std::vector<ConnectorInstance> instancesFor(const std::string& world) {
-    const std::string mappings = std::string(FINSAM_SOURCE_DIR) + "/config/mappings/";
-    return {
-        {"forbund", "forbund-csv", "forbund-sthlm", mappings + "forbund-csv.json",
-         [world](const std::string&) { return "{\"drop_dir\":" + common::jsonQuote(world + "/forbund") + "}"; }},
-        {"af", "af-csv", "af", mappings + "af-csv.json",
-         [world](const std::string&) {
-             return "{\"drop_dir\":" + common::jsonQuote(world + "/af") + ",\"forbund_orgnr\":\"2220001230\"}";
-         }},
-        {"fk", "fk-fixed", "fk", mappings + "fk-fixed.json",
-         [world](const std::string&) {
-             return "{\"drop_dir\":" + common::jsonQuote(world + "/fk") + ",\"receiver_orgnr\":\"2220001230\"}";
-         }},
-    };
-}
-
 class IngestOrderTest : public ::testing::TestWithParam<TestBackend> {
 protected:
     // Ingests the world's sources in `order` into a fresh store keyed with `keyFrom` (when given).
@@ -58,7 +30,7 @@ protected:
         if (!keyFrom.empty()) {
             fs::copy_file(keyFrom, dir.file("pseudonym.key"));
         }
-        HubFiles files = writeHubConfigFor(dir, store, instancesFor(world_.path().string()), "hub.json", 200);
+        HubFiles files = writeHubConfigFor(dir, store, worldFileConnectors(world_.path().string()), "hub.json", 200);
         app::HubRuntime runtime(files.configFile);
         pipeline::IngestRunner runner(*runtime.database, runtime.plugins, runtime.config, *runtime.pseudonymizer);
         for (const auto& id : order) {
@@ -77,7 +49,8 @@ protected:
 };
 
 TEST_P(IngestOrderTest, TheSameWorldInAnotherOrderGivesTheSameState) {
-    generateWorld(world_.path().string());
+    // 300 deltaganden: enough for insatser with AF as huvudman (INS rows) and for every kind of person.
+    generateWorld(world_.path().string(), 11, 300);
     TempDir firstDir, secondDir;
     TestStore first(GetParam()), second(GetParam());
     long long firstCount = 0, secondCount = 0;

@@ -2,7 +2,11 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "tests/support/hub_fixture.h"
 
+#include <Poco/NullStream.h>
+#include <Poco/Pipe.h>
+#include <Poco/PipeStream.h>
 #include <Poco/Process.h>
+#include <Poco/StreamCopier.h>
 
 #include <filesystem>
 #include <fstream>
@@ -96,16 +100,76 @@ void rewriteMarker(const std::string& dropDir) {
     } while (!none && fs::last_write_time(marker) <= before);
 }
 
-std::string generateForbund(const std::string& dir, int seed, int participants, const std::vector<std::string>& extra) {
+namespace {
+
+void runGenerator(const std::string& format, const std::string& dir, const std::vector<std::string>& options) {
     std::string binary = fs::path(FINSAM_HUB_BINARY).parent_path() / "finsam-gen";
-    std::vector<std::string> args = {"forbund", "--out", dir, "--seed", std::to_string(seed), "--participants",
-                                     std::to_string(participants)};
-    args.insert(args.end(), extra.begin(), extra.end());
-    Poco::ProcessHandle handle = Poco::Process::launch(binary, args);
+    std::vector<std::string> args = {format, "--out", dir};
+    args.insert(args.end(), options.begin(), options.end());
+    Poco::Pipe out;  // its summary is not the test's output
+    Poco::ProcessHandle handle = Poco::Process::launch(binary, args, nullptr, &out, nullptr);
+    Poco::PipeInputStream stream(out);
+    Poco::NullOutputStream sink;
+    Poco::StreamCopier::copyStream(stream, sink);
     if (handle.wait() != 0) {
-        throw std::runtime_error("finsam-gen failed");
+        throw std::runtime_error("finsam-gen " + format + " failed");
     }
+}
+
+std::vector<std::string> seedAndSize(int seed, int participants) {
+    return {"--seed", std::to_string(seed), "--participants", std::to_string(participants)};
+}
+
+}  // namespace
+
+std::string generateForbund(const std::string& dir, int seed, int participants, const std::vector<std::string>& extra) {
+    auto options = seedAndSize(seed, participants);
+    options.insert(options.end(), extra.begin(), extra.end());
+    runGenerator("forbund", dir, options);
     return dir + "/forbund";
+}
+
+std::string generateWorld(const std::string& dir, int seed, int participants, const std::vector<std::string>& extra) {
+    auto options = seedAndSize(seed, participants);
+    options.insert(options.end(), extra.begin(), extra.end());
+    runGenerator("all", dir, options);
+    return dir;
+}
+
+std::string generateFk(const std::string& dir, long long records, long long perBatch) {
+    runGenerator("fk", dir, {"--fk-detail-records", std::to_string(records), "--fk-batch-records",
+                             std::to_string(perBatch)});
+    return dir + "/fk";
+}
+
+ConnectorInstance fkConnector(const std::string& fkDir) {
+    std::string orgnr;
+    for (const auto& entry : fs::directory_iterator(fkDir)) {
+        const std::string name = entry.path().filename().string();
+        if (name.rfind("fk_ers_", 0) == 0) {
+            orgnr = name.substr(7, 10);  // fk_ers_<receiver's organisationsnummer>_…
+        }
+    }
+    return {"fk", "fk-fixed", "fk", std::string(FINSAM_SOURCE_DIR) + "/config/mappings/fk-fixed.json",
+            [orgnr](const std::string& drop) {
+                return "{\"drop_dir\":" + common::jsonQuote(drop) + ",\"receiver_orgnr\":\"" + orgnr + "\"}";
+            }};
+}
+
+std::vector<ConnectorInstance> worldFileConnectors(const std::string& world) {
+    const std::string mappings = std::string(FINSAM_SOURCE_DIR) + "/config/mappings/";
+    return {
+        {"forbund", "forbund-csv", "forbund-sthlm", mappings + "forbund-csv.json",
+         [world](const std::string&) { return "{\"drop_dir\":" + common::jsonQuote(world + "/forbund") + "}"; }},
+        {"af", "af-csv", "af", mappings + "af-csv.json",
+         [world](const std::string&) {
+             return "{\"drop_dir\":" + common::jsonQuote(world + "/af") + ",\"forbund_orgnr\":\"2220001230\"}";
+         }},
+        {"fk", "fk-fixed", "fk", mappings + "fk-fixed.json",
+         [world](const std::string&) {
+             return "{\"drop_dir\":" + common::jsonQuote(world + "/fk") + ",\"receiver_orgnr\":\"2220001230\"}";
+         }},
+    };
 }
 
 }  // namespace finsam::testing

@@ -54,4 +54,19 @@ void rewriteMarker(const std::string& dropDir);
 std::string generateForbund(const std::string& dir, int seed, int participants,
                             const std::vector<std::string>& extra = {});
 
+/// Runs finsam-gen all --out DIR --seed S --participants N [extra...]: every partner's files of one world;
+/// returns DIR.
+std::string generateWorld(const std::string& dir, int seed, int participants,
+                          const std::vector<std::string>& extra = {});
+
+/// Runs finsam-gen fk with `records` detail records in batch files of `perBatch` (one committed batch each);
+/// returns DIR/fk.
+std::string generateFk(const std::string& dir, long long records, long long perBatch);
+
+/// The FK connector ("fk") for a drop folder of generateFk() files (the receiver's number from their names).
+ConnectorInstance fkConnector(const std::string& fkDir);
+
+/// The förbund, AF and FK connectors, each reading its folder of a generateWorld() world in place.
+std::vector<ConnectorInstance> worldFileConnectors(const std::string& world);
+
 }  // namespace finsam::testing

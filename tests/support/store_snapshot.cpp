@@ -5,8 +5,11 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
-#include <set>
+#include <cstdio>
+#include <iterator>
 #include <map>
+#include <set>
+#include <sstream>
 #include <vector>
 
 #include "core/feed/feed_reader.h"
@@ -55,6 +58,55 @@ constexpr const char* kPerson = "SELECT person_key, kon, fodelsear, protected FR
 constexpr const char* kActiveLinks =
     "SELECT person_a, person_b, purpose, state FROM person_link WHERE state = 'active'";
 
+// The feed, with each event numbered by its batch and its place in it rather than by seq: within one commit the
+// events of different keys come in the order of their random person keys (a batch's links, say), which two stores
+// do not share. Each key's own events keep their order.
+constexpr const char* kFeed = "SELECT seq, type, entity_key, payload, batch_id FROM feed_event ORDER BY seq";
+
+// A link's two persons are in the order of their random keys, in its entity key (A+B) and in its payload's
+// "persons": both are put in the order of the mapped names.
+void orientLink(std::vector<std::string>& event) {
+    const auto plus = event[2].find(">+<");
+    if (event[1].rfind("person.", 0) != 0 || plus == std::string::npos) {
+        return;
+    }
+    const std::string a = event[2].substr(0, plus + 1);
+    const std::string b = event[2].substr(plus + 2);
+    if (b >= a) {
+        return;
+    }
+    event[2] = b + "+" + a;
+    const std::string pair = "[\"" + a + "\",\"" + b + "\"]";
+    if (const auto at = event[3].find(pair); at != std::string::npos) {
+        event[3].replace(at, pair.size(), "[\"" + b + "\",\"" + a + "\"]");
+    }
+}
+
+std::vector<std::string> feedLines(std::vector<std::vector<std::string>> events) {
+    for (auto& event : events) {
+        orientLink(event);
+    }
+    std::vector<std::string> lines;
+    char number[32];
+    int batch = 0;
+    for (std::size_t first = 0; first < events.size();) {
+        std::size_t end = first;
+        while (end < events.size() && events[end][4] == events[first][4]) {
+            ++end;
+        }
+        std::stable_sort(events.begin() + static_cast<std::ptrdiff_t>(first),
+                         events.begin() + static_cast<std::ptrdiff_t>(end),
+                         [](const auto& a, const auto& b) { return a[2] < b[2]; });
+        ++batch;
+        for (std::size_t i = first; i < end; ++i) {
+            std::snprintf(number, sizeof number, "%06d.%05zu", batch, i - first);
+            lines.push_back(std::string(number) + "|" + events[i][1] + "|" + events[i][2] + "|" + events[i][3]);
+        }
+        first = end;
+    }
+    return lines;
+}
+
 enum class Unlinked { kByFeedOrder, kAlike };
 
 std::string snapshotOf(store::Database& database, const std::vector<const char*>& queries, Unlinked unlinkedAs) {
@@ -79,6 +131,7 @@ std::string snapshotOf(store::Database& database, const std::vector<const char*>
     std::string out;
     for (const char* query : queries) {
         std::vector<std::string> lines;
+        std::vector<std::vector<std::string>> events;
         soci::rowset<soci::row> rows = (sql.prepare << query);
         for (const auto& row : rows) {
             std::vector<std::string> cells;
@@ -89,11 +142,18 @@ std::string snapshotOf(store::Database& database, const std::vector<const char*>
             if (query == kActiveLinks && cells[1] < cells[0]) {
                 std::swap(cells[0], cells[1]);
             }
+            if (query == kFeed) {
+                events.push_back(std::move(cells));
+                continue;
+            }
             std::string line;
             for (std::size_t i = 0; i < cells.size(); ++i) {
                 line += (i > 0 ? "|" : "") + cells[i];
             }
             lines.push_back(line);
+        }
+        if (query == kFeed) {
+            lines = feedLines(std::move(events));
         }
         // Person keys sort randomly; after mapping, sort again so order does not depend on them.
         std::sort(lines.begin(), lines.end());
@@ -111,8 +171,29 @@ std::string canonicalSnapshot(store::Database& database) {
     return snapshotOf(database,
                       {kInsats, kBudget, kDeltagande, kSamtycke, kPerson,
                        "SELECT code, source, line, field FROM quarantine ORDER BY source, line",
-                       "SELECT seq, type, entity_key, payload FROM feed_event ORDER BY seq"},
+                       kFeed},
                       Unlinked::kByFeedOrder);
+}
+
+std::string snapshotDifference(const std::string& expected, const std::string& actual, std::size_t limit) {
+    auto lines = [](const std::string& text) {
+        std::multiset<std::string> out;
+        std::istringstream in(text);
+        for (std::string line; std::getline(in, line);) {
+            out.insert(line);
+        }
+        return out;
+    };
+    const auto a = lines(expected);
+    const auto b = lines(actual);
+    std::vector<std::string> onlyA, onlyB;
+    std::set_difference(a.begin(), a.end(), b.begin(), b.end(), std::back_inserter(onlyA));
+    std::set_difference(b.begin(), b.end(), a.begin(), a.end(), std::back_inserter(onlyB));
+    std::string out = std::to_string(onlyA.size()) + " line(s) only expected, " + std::to_string(onlyB.size()) +
+                      " only actual\n";
+    for (std::size_t i = 0; i < onlyA.size() && i < limit; ++i) out += "- " + onlyA[i].substr(0, 400) + "\n";
+    for (std::size_t i = 0; i < onlyB.size() && i < limit; ++i) out += "+ " + onlyB[i].substr(0, 400) + "\n";
+    return out;
 }
 
 std::string canonicalState(store::Database& database) {

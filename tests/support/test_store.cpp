@@ -2,7 +2,12 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "tests/support/test_store.h"
 
+#include <Poco/PipeStream.h>
+#include <Poco/Process.h>
+#include <Poco/StreamCopier.h>
+
 #include <cstdlib>
+#include <sstream>
 #include <filesystem>
 #include <stdexcept>
 
@@ -31,16 +36,17 @@ std::string adminConnection() {
 
 }  // namespace
 
-TestStore::TestStore(TestBackend backend) : backend_(backend) {
+TestStore::TestStore(TestBackend backend) : TestStore(backend, backend == TestBackend::kSqlite ? "" : adminConnection()) {}
+
+TestStore::TestStore(TestBackend backend, std::string admin) : backend_(backend), adminConnection_(std::move(admin)) {
     if (backend == TestBackend::kSqlite) {
         location_ = {store::Backend::kSqlite, dir_.file("hub.db"), ""};
         return;
     }
-    std::string admin = adminConnection();
     databaseName_ = "finsam_test_" + common::randomHex(8);
-    store::Database server({store::Backend::kPostgresql, admin, ""});
+    store::Database server({store::Backend::kPostgresql, adminConnection_, ""});
     server.session() << "CREATE DATABASE " + databaseName_;
-    location_ = {store::Backend::kPostgresql, admin + " dbname=" + databaseName_, ""};
+    location_ = {store::Backend::kPostgresql, adminConnection_ + " dbname=" + databaseName_, ""};
 }
 
 TestStore::~TestStore() {
@@ -48,7 +54,7 @@ TestStore::~TestStore() {
         return;
     }
     try {
-        store::Database server({store::Backend::kPostgresql, adminConnection(), ""});
+        store::Database server({store::Backend::kPostgresql, adminConnection_, ""});
         server.session() << "DROP DATABASE IF EXISTS " + databaseName_ + " WITH (FORCE)";
     } catch (...) {
         // The cluster is thrown away at the end of the run anyway.
@@ -89,5 +95,46 @@ std::string TestStore::dumpAllTables() const {
     }
     return out;
 }
+
+
+namespace {
+
+const std::string kClusterScript = std::string(FINSAM_SOURCE_DIR) + "/scripts/pg-test-cluster.sh";
+
+std::string runClusterScript(const std::vector<std::string>& args) {
+    Poco::Pipe out;
+    std::vector<std::string> all = {kClusterScript};
+    all.insert(all.end(), args.begin(), args.end());
+    auto handle = Poco::Process::launch("/bin/bash", all, nullptr, &out, nullptr);
+    Poco::PipeInputStream stream(out);
+    std::string text;
+    Poco::StreamCopier::copyToString(stream, text);
+    if (handle.wait() != 0) {
+        throw std::runtime_error("pg-test-cluster.sh " + args.front() + " failed");
+    }
+    return text;
+}
+
+}  // namespace
+
+PrivatePostgres::PrivatePostgres() {
+    std::istringstream lines(runClusterScript({"own"}));
+    std::getline(lines, connection_);
+    std::getline(lines, dir_);
+    if (connection_.empty() || dir_.empty()) {
+        throw std::runtime_error("pg-test-cluster.sh own printed no cluster");
+    }
+}
+
+PrivatePostgres::~PrivatePostgres() {
+    try {
+        runClusterScript({"remove", dir_});
+    } catch (...) {
+    }
+}
+
+void PrivatePostgres::halt() { runClusterScript({"halt", dir_}); }
+
+void PrivatePostgres::resume() { runClusterScript({"resume", dir_}); }
 
 }  // namespace finsam::testing

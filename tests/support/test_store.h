@@ -28,6 +28,8 @@ public:
 class TestStore {
 public:
     explicit TestStore(TestBackend backend);
+    /// A PostgreSQL store on the cluster at `adminConnection` (e.g. a PrivatePostgres) instead of FINSAM_TEST_PG.
+    TestStore(TestBackend backend, std::string adminConnection);
     ~TestStore();
     TestStore(const TestStore&) = delete;
     TestStore& operator=(const TestStore&) = delete;
@@ -46,8 +48,29 @@ public:
 private:
     TestBackend backend_;
     TempDir dir_;
+    std::string adminConnection_;
     std::string databaseName_;
     store::StoreLocation location_;
+};
+
+/// A PostgreSQL cluster of one test's own (scripts/pg-test-cluster.sh own), which the test may stop and start
+/// under a running hub; removed at the end.
+class PrivatePostgres {
+public:
+    PrivatePostgres();
+    ~PrivatePostgres();
+    PrivatePostgres(const PrivatePostgres&) = delete;
+    PrivatePostgres& operator=(const PrivatePostgres&) = delete;
+
+    const std::string& connection() const { return connection_; }
+    /// Stops the server at once (-m immediate), as a crash or a pulled cable would.
+    void halt();
+    /// Starts it again on the same port and data.
+    void resume();
+
+private:
+    std::string connection_;
+    std::string dir_;
 };
 
 }  // namespace finsam::testing
