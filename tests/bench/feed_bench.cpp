@@ -38,6 +38,7 @@
 #include <vector>
 
 #include "feed_bench_tools.h"
+#include "tests/bench/bench_report.h"
 #include "webhook_receiver.h"
 
 namespace {
@@ -166,6 +167,9 @@ void printLine(const char* what, int limit, double events, const Best& hub, cons
                 hub.best.requestsPerSecond, hubEvents, hub.best.bytesPerSecond / 1e6, hub.worst.requestsPerSecond,
                 hubEvents / nginxEvents,
                 hub.best.badResponses + nginx.best.badResponses > 0 ? "  !! non-2xx or socket errors" : "");
+    finsam::bench::reportResult({"feed", "GET /v1/feed limit=" + std::to_string(limit) + " " + what, hubEvents,
+                                 "events/s", "nginx, same page as a static file", nginxEvents,
+                                 hubEvents / nginxEvents, 0.5});
 }
 
 // For one limit: the page in the middle of the feed, saved for nginx, then wrk alternating nginx, the hub's
@@ -283,6 +287,8 @@ void benchWebhook(const Options& options, const World& world, int batchSize, con
                 "%.3f\n",
                 batchSize, pushBest.received, pushBest.posts, pushBest.seconds, pushRate,
                 world.events / pushBest.fromStart, batchSize, pullBest, pushRate / pullBest);
+    finsam::bench::reportResult({"feed", "webhook push batch_size=" + std::to_string(batchSize), pushRate, "events/s",
+                                 "one client pulling /v1/feed", pullBest, pushRate / pullBest, 0});
     std::fflush(stdout);
 }
 

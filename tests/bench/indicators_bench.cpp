@@ -45,6 +45,7 @@
 #include "core/indicators/reporting_period.h"
 #include "core/store/database.h"
 #include "core/store/row_text.h"
+#include "tests/bench/bench_report.h"
 #include "tests/support/test_store.h"
 
 namespace {
@@ -480,6 +481,11 @@ void run(testing::TestBackend backend, const Scenario& scenario,
                 bestEngine.seconds, bestReport.loadSeconds, bestReport.computeSeconds, enginePeak, bestPlain.seconds,
                 plainRows, plainPeak, bestEngine.seconds / bestPlain.seconds, scenario.goalSeconds,
                 bestEngine.seconds < scenario.goalSeconds ? "met" : "MISSED", scenario.rounds);
+    // The ratio is plain read / engine (higher is better, as everywhere in the report); the goal is in seconds.
+    finsam::bench::reportResult({"indicators", backendName + " " + scenario.name + " (goal < " +
+                                                   std::to_string(static_cast<int>(scenario.goalSeconds)) + " s)",
+                                 bestEngine.seconds, "s", "plain SELECT of the same rows", bestPlain.seconds,
+                                 bestPlain.seconds / bestEngine.seconds, 0});
     std::fflush(stdout);
 }
 

@@ -3,7 +3,9 @@
 // peak memory of the hub while it ingests. Prints ratios; asserts nothing (machines are shared and noisy).
 // SPDX-License-Identifier: Apache-2.0
 //
-// Run by hand (not a ctest test); needs the sqlite3 shell (apt install sqlite3):
+// AF is also compared with tests/bench/af_normalise_pandas.py, the pandas script a förbund's IT staff would
+// otherwise write for the same normalisation (target: the hub >= 20x faster), when Debian's python3-pandas is there.
+// Run by hand (not a ctest test) or through scripts/bench.sh; needs the sqlite3 shell (apt install sqlite3):
 //   build/bin/bench_ingest                                    # AF 2 000 participants, FK 200 000 rows
 //   build/bin/bench_ingest --af-participants 20000 --fk-rows 1000000
 //   build/bin/bench_ingest --skip-af --fk-rows 10000000       # the issue's 10 million FK rows (peak RSS)
@@ -23,6 +25,8 @@
 #include <stdexcept>
 #include <string>
 #include <vector>
+
+#include "tests/bench/bench_report.h"
 
 extern char** environ;
 
@@ -113,6 +117,30 @@ void print(const Measure& m) {
     std::printf("%-4s rows %10lld | sqlite3 .import %10.0f rows/s | finsam-hub ingest %10.0f rows/s | ratio %.3f "
                 "(target >= 0.6) | hub peak RSS %.1f MB\n",
                 m.format.c_str(), m.rows, baseline, hub, hub / baseline, m.hubPeakRssKb / 1024.0);
+    const std::string name = m.format + " " + std::to_string(m.rows) + " rows";
+    finsam::bench::reportResult({"ingest", name, hub, "rows/s", "sqlite3 .import", baseline, hub / baseline, 0.6});
+    finsam::bench::reportResult({"ingest", name + " peak RSS", m.hubPeakRssKb / 1024.0, "MB", "", 0, 0, 0});
+}
+
+// The pandas baseline on the same AF files; skipped (said so) without Debian's python3-pandas.
+void comparePandas(const Measure& hub, const fs::path& afDir, const fs::path& scratch) {
+    const std::string python = "/usr/bin/python3";
+    try {
+        run({python, "-c", "import pandas"});
+    } catch (const std::exception&) {
+        std::printf("af   pandas baseline skipped: no python3-pandas (apt install python3-pandas)\n");
+        return;
+    }
+    const fs::path root = FINSAM_SOURCE_DIR;
+    auto pandas = run({python, (root / "tests/bench/af_normalise_pandas.py").string(), afDir.string(),
+                       (root / "config/mappings/af-csv.json").string(), (scratch / "pandas.db").string()});
+    const double baseline = hub.rows / pandas.seconds;
+    const double ours = hub.rows / hub.hubSeconds;
+    std::printf("af   rows %10lld | pandas script   %10.0f rows/s | finsam-hub ingest %10.0f rows/s | ratio %.3f "
+                "(target >= 20) | pandas peak RSS %.1f MB\n",
+                hub.rows, baseline, ours, ours / baseline, pandas.peakRssKb / 1024.0);
+    finsam::bench::reportResult({"ingest", "af " + std::to_string(hub.rows) + " rows vs pandas", ours, "rows/s",
+                                 "pandas normalisation script", baseline, ours / baseline, 20});
 }
 
 // A hub.json on a fresh SQLite store with one connector instance.
@@ -190,7 +218,9 @@ int main(int argc, char** argv) {
             }
             const std::string settings = "{\"drop_dir\":\"" + (data / "af").string() + "\",\"forbund_orgnr\":\"" +
                                          orgnrIn(data / "af", "af_finsam_") + "\"}";
-            print(ingest("af", scratch / "af", "af-csv", "af", settings, script));
+            const Measure af = ingest("af", scratch / "af", "af-csv", "af", settings, script);
+            print(af);
+            comparePandas(af, data / "af", scratch / "af");
         }
         if (!options.skipFk) {
             const fs::path data = scratch / "fk-data";
