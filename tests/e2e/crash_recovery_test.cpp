@@ -117,9 +117,7 @@ TEST_P(CrashRecoveryTest, AKilledAndRestartedDaemonEndsInTheCleanStoreFeedAndInd
     const auto cleanDuration = std::chrono::duration_cast<milliseconds>(Clock::now() - started);
 
     WebhookReceiver receiver(kHookSecret);
-    std::ofstream(dir.file("hook.secret")) << kHookSecret << "\n";
-    std::filesystem::permissions(dir.file("hook.secret"), std::filesystem::perms::owner_read,
-                                 std::filesystem::perm_options::replace);
+    sdk::testkit::writeSecretFile(dir.file("hook.secret"), std::string(kHookSecret) + "\n");
     addWebhooks(crashed.configFile, R"([{"id":"dash","url":")" + receiver.url() +
                                         R"(","secret_file":"hook.secret","batch_size":10}])");
     // One run at a time, in config order, each connector once: the clean run's order, so the feeds compare

@@ -76,8 +76,7 @@ TEST_P(LeakScanTest, NothingTheHubWritesHoldsANumberNameOrSecretOfTheWorldItRead
     TestStore store(GetParam());
     HubFiles files = writeHubConfigFor(dir, store, worldFileConnectors(world), "hub.json", 100);
     WebhookReceiver receiver(kHookSecret);
-    std::ofstream(dir.file("hook.secret")) << kHookSecret << "\n";
-    fs::permissions(dir.file("hook.secret"), fs::perms::owner_read, fs::perm_options::replace);
+    sdk::testkit::writeSecretFile(dir.file("hook.secret"), std::string(kHookSecret) + "\n");
     addWebhooks(files.configFile, R"([{"id":"dash","url":")" + receiver.url() + R"(","secret_file":"hook.secret"}])");
     {
         rapidjson::Document config = common::readJsonFile(files.configFile);

@@ -65,9 +65,7 @@ TEST_P(WebhookEndToEndTest, ADownSubscriberCatchesUpWithoutHoldingUpTheOther) {
     WebhookReceiver a(kSecretA);
     WebhookReceiver b(kSecretB);
     a.setUp(false);
-    std::ofstream(dir.file("a.secret")) << kSecretA << "\n";
-    std::filesystem::permissions(dir.file("a.secret"), std::filesystem::perms::owner_read,
-                                 std::filesystem::perm_options::replace);  // a world-readable secret is refused
+    sdk::testkit::writeSecretFile(dir.file("a.secret"), std::string(kSecretA) + "\n");
     ::setenv(kSecretBVariable, kSecretB, 1);
     const feed::FeedFilter filterA{{"deltagande.started", "deltagande.updated", "deltagande.ended",
                                     "deltagande.retracted", "deltagande.merged", "deltagande.unmerged",

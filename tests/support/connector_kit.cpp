@@ -20,9 +20,7 @@ std::string connectorKitName(const ::testing::TestParamInfo<ConnectorKitParam>& 
 
 std::string PartnerAccess::secretFile(const std::string& name, const std::string& value) const {
     const std::string path = (std::filesystem::path(secretsDir) / name).string();
-    std::ofstream(path, std::ios::binary | std::ios::trunc) << value << "\n";
-    std::filesystem::permissions(path, std::filesystem::perms::owner_read | std::filesystem::perms::owner_write,
-                                 std::filesystem::perm_options::replace);  // readSecret refuses any other
+    sdk::testkit::writeSecretFile(path, value + "\n");
     return "{\"file\":" + common::jsonQuote(path) + "}";
 }
 

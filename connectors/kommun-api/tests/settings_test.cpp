@@ -33,13 +33,8 @@ class KommunSettings : public ::testing::Test {
 protected:
     void SetUp() override {
         ::setenv("KOMMUN_TEST_ID", "finsam-hub", 1);
-        std::ofstream(dir.path() / "secret.txt") << "s3cret-value\n";
-        std::ofstream(dir.path() / "join.key") << std::string(64, 'a') << "\n";
-        for (const char* secret : {"secret.txt", "join.key"}) {  // private, or the hub refuses them
-            std::filesystem::permissions(dir.path() / secret, std::filesystem::perms::owner_read |
-                                                                  std::filesystem::perms::owner_write,
-                                         std::filesystem::perm_options::replace);
-        }
+        sdk::testkit::writeSecretFile(dir.path() / "secret.txt", "s3cret-value\n");
+        sdk::testkit::writeSecretFile(dir.path() / "join.key", std::string(64, 'a') + "\n");
     }
     std::vector<std::string> check(const std::string& settings) {
         return connector.check(settings, sdk::Context{"kommun", "kommun-0180", dir.path().string(), nullptr});

@@ -5,6 +5,7 @@
 
 #include <atomic>
 #include <cstdio>
+#include <fstream>
 #include <random>
 #include <stdexcept>
 #include <string>
@@ -58,6 +59,12 @@ void touchAfterSiblings(const std::filesystem::path& file,
         newest = std::filesystem::file_time_type::clock::now();
     }
     std::filesystem::last_write_time(file, newest + offset);
+}
+
+void writeSecretFile(const std::filesystem::path& path, const std::string& content) {
+    std::ofstream(path, std::ios::binary | std::ios::trunc) << content;
+    std::filesystem::permissions(path, std::filesystem::perms::owner_read | std::filesystem::perms::owner_write,
+                                 std::filesystem::perm_options::replace);
 }
 
 }  // namespace finsam::sdk::testkit

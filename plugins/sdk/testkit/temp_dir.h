@@ -5,6 +5,7 @@
 
 #include <chrono>
 #include <filesystem>
+#include <string>
 
 namespace finsam::sdk::testkit {
 
@@ -30,5 +31,9 @@ int copyFiles(const std::filesystem::path& from, const std::filesystem::path& to
 /// marker is reliably "written last" whatever order a checkout or copy gave the files.
 void touchAfterSiblings(const std::filesystem::path& file,
                         std::filesystem::file_time_type::duration offset = std::chrono::seconds(1));
+
+/// Writes `content` to `path` as an operator must keep a secret: mode 0600 (the hub refuses one that group or
+/// others may read).
+void writeSecretFile(const std::filesystem::path& path, const std::string& content);
 
 }  // namespace finsam::sdk::testkit

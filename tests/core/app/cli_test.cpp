@@ -113,12 +113,9 @@ TEST(CliTest, InitRecognisesEveryPartnerFolderAndTheWholeDemoWorldIngests) {
 TEST(CliTest, InitScaffoldsTheHttpPartnersWithCredentialFilesNeverTheirValues) {
     TempDir dir;
     fs::create_directories(dir.file("secrets"));
-    std::ofstream(dir.file("secrets/region.token")) << "region-token-value\n";
-    std::ofstream(dir.file("secrets/kommun.id")) << "kommun-client\n";
-    std::ofstream(dir.file("secrets/kommun.secret")) << "kommun-secret-value\n";
-    for (const char* name : {"secrets/region.token", "secrets/kommun.id", "secrets/kommun.secret"}) {
-        fs::permissions(dir.file(name), fs::perms::owner_read | fs::perms::owner_write, fs::perm_options::replace);
-    }
+    sdk::testkit::writeSecretFile(dir.file("secrets/region.token"), "region-token-value\n");
+    sdk::testkit::writeSecretFile(dir.file("secrets/kommun.id"), "kommun-client\n");
+    sdk::testkit::writeSecretFile(dir.file("secrets/kommun.secret"), "kommun-secret-value\n");
     auto init = runHub({"init", "--out", dir.file("conf"), "--forbund", "forbund-sthlm", "--region-url",
                         "https://fhir.region.test/R4/", "--region-token-file", dir.file("secrets/region.token"),
                         "--kommun-url", "https://api.kommun.test", "--kommun-client-id-file",

@@ -24,8 +24,7 @@ config::StoreConfig postgresWithPasswordFile(const std::string& file) {
 
 TEST(StorePasswordTest, ReadsAPrivatePasswordFileTrimmed) {
     TempDir dir;
-    std::ofstream(dir.file("pw")) << "  s3cret pass\n";
-    fs::permissions(dir.file("pw"), fs::perms::owner_read | fs::perms::owner_write, fs::perm_options::replace);
+    sdk::testkit::writeSecretFile(dir.file("pw"), "  s3cret pass\n");
     EXPECT_EQ(app::storeLocationOf(postgresWithPasswordFile(dir.file("pw"))).password, "s3cret pass");
 }
 

@@ -63,7 +63,7 @@ inline void appendEvents(store::Database& db, const std::vector<std::string>& ke
 /// A subscriber of `url` whose secret is in dir/<id>.secret (written with surrounding whitespace, which the
 /// hub strips).
 inline config::WebhookConfig subscriberOf(const TempDir& dir, const std::string& id, const std::string& url) {
-    std::ofstream(dir.file(id + ".secret")) << "  " << kWebhookSecret << "\n";
+    sdk::testkit::writeSecretFile(dir.file(id + ".secret"), "  " + std::string(kWebhookSecret) + "\n");
     config::WebhookConfig subscriber;
     subscriber.id = id;
     subscriber.url = url;

@@ -7,6 +7,7 @@
 #include <fstream>
 
 #include "finsam/http_client/connection_settings.h"
+#include "temp_dir.h"
 
 namespace finsam::http_client {
 namespace {
@@ -56,8 +57,7 @@ TEST(ConnectionSettings, EveryProblemNamesItsPointer) {
 TEST(ConnectionSettings, CheckReadsEverySecretWithoutShowingItAndFindsTheCaFile) {
     const fs::path dir = fs::temp_directory_path() / ("finsam-connection-" + std::to_string(::getpid()));
     fs::create_directories(dir);
-    std::ofstream(dir / "short.key") << "too-short-but-secret\n";
-    fs::permissions(dir / "short.key", fs::perms::owner_read | fs::perms::owner_write, fs::perm_options::replace);
+    sdk::testkit::writeSecretFile(dir / "short.key", "too-short-but-secret\n");
     std::vector<std::string> problems;
     auto settings = readConnectionSettings(
         R"({"base_url": "http://127.0.0.1:1", "key": {"file": "short.key"}, "token": {"env": "FINSAM_UNSET_VAR_X"},

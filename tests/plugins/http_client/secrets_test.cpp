@@ -26,11 +26,8 @@ std::string messageOf(const SecretSource& source, const std::string& baseDir) {
     return {};
 }
 
-// As an operator must: a secret file private to its owner (readSecret refuses any other).
 void writeFile(const std::filesystem::path& path, const std::string& content) {
-    std::ofstream(path, std::ios::binary) << content;
-    std::filesystem::permissions(path, std::filesystem::perms::owner_read | std::filesystem::perms::owner_write,
-                                 std::filesystem::perm_options::replace);
+    sdk::testkit::writeSecretFile(path, content);
 }
 
 TEST(ReadSecret, FromEnvironmentWithoutSurroundingWhitespace) {

@@ -157,8 +157,8 @@ TEST_F(KommunApiTls, HttpsWithTheKommunsCaWorksAndWithoutItIsATlsFailure) {
     options.tls = pki.serverFiles();
     finsam::testing::PartnerServer server(options);
     sdk::testkit::TempDir config;
-    std::ofstream(config.path() / "secret") << options.clientSecret;
-    std::ofstream(config.path() / "join.key") << std::string(40, 'j');
+    sdk::testkit::writeSecretFile(config.path() / "secret", options.clientSecret);
+    sdk::testkit::writeSecretFile(config.path() / "join.key", std::string(40, 'j'));
     ::setenv("KOMMUN_API_TLS_CLIENT_ID", options.clientId.c_str(), 1);
     auto settings = [&](const std::string& tls) {
         return R"({"base_url":")" + server.kommunBaseUrl() +

@@ -61,8 +61,8 @@ PartnerFixture::PartnerFixture() {
     options.data = generatedKommun().dir;
     server = std::make_unique<finsam::testing::PartnerServer>(options);
     ::setenv(kClientIdVariable, options.clientId.c_str(), 1);
-    std::ofstream(config.path() / "client-secret") << options.clientSecret << "\n";
-    std::ofstream(config.path() / "join.key") << "e2e-join-key-0123456789abcdef0123456789\n";
+    sdk::testkit::writeSecretFile(config.path() / "client-secret", options.clientSecret + "\n");
+    sdk::testkit::writeSecretFile(config.path() / "join.key", "e2e-join-key-0123456789abcdef0123456789\n");
 }
 
 PartnerFixture::~PartnerFixture() = default;

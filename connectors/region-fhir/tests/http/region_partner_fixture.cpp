@@ -86,7 +86,7 @@ RegionPartnerFixture::RegionPartnerFixture(std::optional<finsam::testing::TlsSer
     options.tls = std::move(tls);
     options.regionToken = kRegionToken;
     server = std::make_unique<finsam::testing::PartnerServer>(options);
-    std::ofstream(config.path() / kTokenFile) << kRegionToken << "\n";
+    sdk::testkit::writeSecretFile(config.path() / kTokenFile, std::string(kRegionToken) + "\n");
 }
 
 RegionPartnerFixture::~RegionPartnerFixture() = default;
