@@ -58,9 +58,9 @@ constexpr const char* kPerson = "SELECT person_key, kon, fodelsear, protected FR
 constexpr const char* kActiveLinks =
     "SELECT person_a, person_b, purpose, state FROM person_link WHERE state = 'active'";
 
-// The feed, with each event numbered by its batch and its place in it rather than by seq: within one commit the
-// events of different keys come in the order of their random person keys (a batch's links, say), which two stores
-// do not share. Each key's own events keep their order.
+// The feed, each event marked with the ordinal of its batch instead of its seq: within one commit the events of
+// different keys come in the order of their random person keys (a batch's links, say), which two stores do not
+// share, and which a rekey changes. Lines are sorted, so a batch compares as the set of its events.
 constexpr const char* kFeed = "SELECT seq, type, entity_key, payload, batch_id FROM feed_event ORDER BY seq";
 
 // A link's two persons are in the order of their random keys, in its entity key (A+B) and in its payload's
@@ -83,26 +83,18 @@ void orientLink(std::vector<std::string>& event) {
 }
 
 std::vector<std::string> feedLines(std::vector<std::vector<std::string>> events) {
+    std::vector<std::string> lines;
+    char ordinal[16];
+    int batch = 0;
+    std::string current;
     for (auto& event : events) {
         orientLink(event);
-    }
-    std::vector<std::string> lines;
-    char number[32];
-    int batch = 0;
-    for (std::size_t first = 0; first < events.size();) {
-        std::size_t end = first;
-        while (end < events.size() && events[end][4] == events[first][4]) {
-            ++end;
+        if (batch == 0 || event[4] != current) {
+            current = event[4];
+            ++batch;
         }
-        std::stable_sort(events.begin() + static_cast<std::ptrdiff_t>(first),
-                         events.begin() + static_cast<std::ptrdiff_t>(end),
-                         [](const auto& a, const auto& b) { return a[2] < b[2]; });
-        ++batch;
-        for (std::size_t i = first; i < end; ++i) {
-            std::snprintf(number, sizeof number, "%06d.%05zu", batch, i - first);
-            lines.push_back(std::string(number) + "|" + events[i][1] + "|" + events[i][2] + "|" + events[i][3]);
-        }
-        first = end;
+        std::snprintf(ordinal, sizeof ordinal, "%06d", batch);
+        lines.push_back(std::string(ordinal) + "|" + event[1] + "|" + event[2] + "|" + event[3]);
     }
     return lines;
 }

@@ -10,8 +10,8 @@
 namespace finsam::testing {
 
 /// Canonical text of every entity and feed event: random person keys are replaced by the person's link key
-/// and timestamps, event ids and lineage ids are left out; events are numbered by batch and by their place in
-/// it, each key's events in their order. Two runs over the same input with the same key
+/// and timestamps, event ids and lineage ids are left out; each event is numbered by its batch, not its seq
+/// (within a commit, events of different keys follow their random person keys). Two runs over the same input with the same key
 /// file give equal snapshots exactly when they hold the same facts and the same feed.
 std::string canonicalSnapshot(store::Database& database);
 
