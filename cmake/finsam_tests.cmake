@@ -19,7 +19,13 @@ function(finsam_add_tests name)
     target_link_libraries(${name} PRIVATE ${ARG_LIBS} GTest::gtest GTest::gmock GTest::gtest_main)
     # Every feed event a test produces is checked against its schema (core/feed/event_schemas.h); hubs the
     # test starts as child processes inherit the variable.
-    gtest_discover_tests(${name} DISCOVERY_TIMEOUT 60
-        PROPERTIES TIMEOUT 300 ENVIRONMENT FINSAM_VALIDATE_FEED_EVENTS=1)
+    # The label is the binary, so a partial build (scripts/test.sh's ThreadSanitizer pass) runs its own with -L.
+    # Sanitized code runs several times slower: its tests get the longer limit.
+    set(timeout 300)
+    if(FINSAM_SANITIZE)
+        set(timeout 900)
+    endif()
+    gtest_discover_tests(${name} DISCOVERY_TIMEOUT 120
+        PROPERTIES TIMEOUT ${timeout} LABELS ${name} ENVIRONMENT FINSAM_VALIDATE_FEED_EVENTS=1)
 endfunction()
 

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # scripts/setup-deps.sh — install the Debian packages finsam-hub builds and tests with (idempotent).
-# Usage: setup-deps.sh [--tests]   (--tests adds what only the test suite needs: Chromium for the admin page test)
+# Usage: setup-deps.sh [--tests]   (--tests adds what only the test suite needs: Chromium for the admin page test,
+#                                   clang with its sanitizer and libFuzzer runtimes for the checked builds)
 # SPDX-License-Identifier: Apache-2.0
 set -euo pipefail
 
@@ -13,8 +14,10 @@ packages=(
     openssl sqlite3
 )
 # chromium, chromium-driver: the admin page test (tests/e2e/admin_page_test.cpp) drives headless Chromium.
+# clang, libclang-rt-14-dev, llvm: the sanitizer builds and libFuzzer (scripts/test.sh, scripts/fuzz.sh); llvm has
+# llvm-symbolizer, which turns a sanitizer's report into file:line.
 if [ "${1:-}" = "--tests" ]; then
-    packages+=(chromium chromium-driver)
+    packages+=(chromium chromium-driver clang libclang-rt-14-dev llvm)
 fi
 
 missing=()

@@ -195,13 +195,15 @@ std::vector<IndicatorRow> computeIndicators(const std::vector<ParticipationFacts
             const Strata referenceStrata = !d.hasComparison                        ? Strata{}
                                            : configured != request.reference.end() ? configured->second
                                                                                    : strataOf(reference, d.comparison);
-            for (const auto& [forbund, insatser] : byForbund) {
+            for (const auto& [forbundId, insatser] : byForbund) {
+                const std::string& forbund = forbundId;  // a plain name: lambdas below capture it (clang 14)
                 std::vector<std::pair<std::string, Units>> scopes{{"", {}}};
                 for (const auto& [insats, units] : insatser) {
                     scopes[0].second.insert(scopes[0].second.end(), units.begin(), units.end());
                     scopes.emplace_back(insats, units);
                 }
-                for (const auto& [insats, scopeFacts] : scopes) {
+                for (const auto& [insatsId, scopeFacts] : scopes) {
+                    const std::string& insats = insatsId;
                     Units population;
                     for (const auto* f : scopeFacts) {
                         if (inPeriod(*f, d.periodRule, period) && matches(*f, d.population)) population.push_back(f);

@@ -62,7 +62,8 @@ public:
             case ConsumerAction::kLink:
             case ConsumerAction::kUnlink: {
                 const std::string a = payload["persons"][0].GetString(), b = payload["persons"][1].GetString();
-                for (const auto& [self, other] : {std::pair{a, b}, std::pair{b, a}}) {
+                for (const auto& [self, otherKey] : {std::pair{a, b}, std::pair{b, a}}) {
+                    const std::string& other = otherKey;  // a plain name: the lambda below captures it (clang 14)
                     auto& links = links_[self];
                     if (info->action == ConsumerAction::kLink) {
                         links[{other, payload["purpose"].GetString()}] = linkOf(other, payload);
