@@ -41,7 +41,7 @@ private:
 
     Settings settings_;
     SnapshotState state_;
-    sdk::Logger* logger_;  ///< may be null; owned by the host
+    [[maybe_unused]] sdk::Logger* logger_;  ///< may be null; owned by the host (unused so far)
 };
 
 }  // namespace finsam::connectors::af_csv

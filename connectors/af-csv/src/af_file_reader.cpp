@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "csv_reader.h"
+#include "safe_message.h"
 #include "text_encoding.h"
 
 namespace finsam::connectors::af_csv {
@@ -84,8 +85,13 @@ AfFile readAfFile(const std::string& bytes, const std::string& source, const std
                                   joined(header.missing));
             }
             if (!header.unknown.empty()) {
+                // A header cell is partner text: quoted only when it cannot hold an identity.
+                std::vector<std::string> shown;
+                for (const auto& name : header.unknown) {
+                    shown.push_back(sdk::toolkit::quoteForMessage(name));
+                }
                 file.warnings.push_back("AF snapshot of " + fileDate +
-                                        ": unknown column(s) ignored: " + joined(header.unknown));
+                                        ": unknown column(s) ignored: " + joined(shown));
             }
             haveHeader = true;
             continue;

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <vector>
 
+#include "finsam/http_client/redaction.h"
 #include "support_period.h"
 
 namespace finsam::connectors::kommun_api {
@@ -111,7 +112,8 @@ void PaymentJoin::emit(PersonToken person, Touched& touched, sdk::RecordSink& si
         if (touched.before.withheld || (samePeriods(before, after) && !protectionChanged)) {
             return;  // nothing the hub holds changed, or it holds nothing of them
         }
-        sink.warn(touched.position.source + " item " + std::to_string(touched.position.line) +
+        // The page URL carries the server's cursor: redacted, as every URL in this connector's messages.
+        sink.warn(http_client::redact(touched.position.source) + " item " + std::to_string(touched.position.line) +
                   ": a payment moved to another person or month; the försörjningsstöd periods of the person it "
                   "paid before are withdrawn until the kommun names that person again");
         after.clear();

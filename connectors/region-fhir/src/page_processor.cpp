@@ -100,17 +100,23 @@ SearchCursor applyPage(const BundlePage& page, const std::string& type, const st
         const std::string key = seenKey(type, where.id, versionId);
         const bool beforeSince = updated && committed && *updated < *committed;
         const bool atSinceAndSeen = updated && committed && *updated == *committed && cursor.seen.count(key) != 0;
-        if (beforeSince || atSinceAndSeen || !handledOnPage.insert(key).second) {
+        if (beforeSince || atSinceAndSeen) {
             ++summary.alreadyRead;
             continue;
         }
-        // Handled from here on, whatever the outcome: the same version would be handled alike again.
+        // Handled from here on, whatever the outcome: the same version would be handled alike again. A
+        // version met twice on the page is skipped the second time, but still moves the cursor: were it
+        // left after `since`, the next run would read it once more.
         if (updated && (!highest || *updated > *highest)) {
             highest = updated;
             after.since = where.lastUpdated;
             after.seen = {key};
         } else if (updated && *updated == *highest) {
             after.seen.insert(key);
+        }
+        if (!handledOnPage.insert(key).second) {
+            ++summary.alreadyRead;
+            continue;
         }
         if (type == "EpisodeOfCare" && !options.hsaIds.empty() && !inUnits(resource, options.hsaIds)) {
             ++summary.otherUnit;

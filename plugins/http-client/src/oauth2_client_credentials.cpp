@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <optional>
+#include <string_view>
 
 #include "finsam/http_client/authenticator.h"
 #include "finsam/http_client/client.h"
@@ -28,7 +29,8 @@ std::string errorCodeForMessage(const std::string& code) {
 }
 
 std::string authorizationScheme(const std::string& tokenType) {
-    if (tokenType.empty() || std::equal(tokenType.begin(), tokenType.end(), "bearer", "bearer" + 6,
+    constexpr std::string_view kBearer = "bearer";
+    if (tokenType.empty() || std::equal(tokenType.begin(), tokenType.end(), kBearer.begin(), kBearer.end(),
                                         [](char a, char b) { return std::tolower(static_cast<unsigned char>(a)) == b; })) {
         return "Bearer";  // RFC 6750 capitalisation, whatever the server wrote
     }
