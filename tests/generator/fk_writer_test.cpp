@@ -159,8 +159,17 @@ TEST(FkVolume, TwoHundredThousandRecordsStreamWithBoundedMemory) {
                                        "--fk-detail-records", "200000", "--fk-batch-records", "50000"});
     ASSERT_EQ(run.exitStatus, 0);
     std::cout << "finsam-gen fk --fk-detail-records 200000: peak RSS " << run.maxRssKb << " kB\n";
-    EXPECT_LT(run.maxRssKb, 100 * 1024);
+#if defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define FINSAM_RSS_HAS_ASAN_SHADOW 1
+#endif
+#endif
+#ifdef FINSAM_RSS_HAS_ASAN_SHADOW
+    // AddressSanitizer's shadow memory and freed-memory quarantine count in RSS: only a gross bound holds.
+    EXPECT_LT(run.maxRssKb, 512 * 1024) << "streaming should keep the tool small";
+#else
     EXPECT_LT(run.maxRssKb, 32 * 1024) << "streaming should keep the tool small";
+#endif
     std::int64_t details = 0;
     for (const auto& entry : std::filesystem::directory_iterator(dir.path() / "fk")) {
         const FkFile file = checks::checkFkFile(entry.path().filename().string(), checks::readBytes(entry.path()));
