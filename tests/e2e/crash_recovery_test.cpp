@@ -43,17 +43,6 @@ bool ingestKilledAfter(const std::string& config, milliseconds delay) {
     return alive;
 }
 
-bool waitUntil(const std::function<bool()>& condition, double seconds) {
-    const auto deadline = Clock::now() + std::chrono::duration<double>(seconds);
-    while (Clock::now() < deadline) {
-        if (condition()) {
-            return true;
-        }
-        std::this_thread::sleep_for(milliseconds(100));
-    }
-    return condition();
-}
-
 // The national indicators of the world's förbund over its whole span, as the CLI prints them.
 std::string indicatorsOf(const std::string& config) {
     auto result = runHub({"indicators", "--config", config, "--forbund", "forbund-sthlm", "--from", "2015-01-01",

@@ -32,17 +32,6 @@ using Clock = std::chrono::steady_clock;
 
 constexpr const char* kHookSecret = "whsec-leak-0123456789abcdef";
 
-bool waitUntil(const std::function<bool()>& condition, double seconds) {
-    const auto deadline = Clock::now() + std::chrono::duration<double>(seconds);
-    while (Clock::now() < deadline) {
-        if (condition()) {
-            return true;
-        }
-        std::this_thread::sleep_for(std::chrono::milliseconds(100));
-    }
-    return condition();
-}
-
 std::string tokenFor(const std::string& scope) {
     if (scope.empty()) return "";
     return scope == "indicators:read" ? kIngestOnlyToken : kAdminToken;

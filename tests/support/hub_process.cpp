@@ -32,6 +32,17 @@ std::string drain(Poco::Pipe& pipe) {
 
 }  // namespace
 
+bool waitUntil(const std::function<bool()>& condition, double seconds) {
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::duration<double>(seconds);
+    while (std::chrono::steady_clock::now() < deadline) {
+        if (condition()) {
+            return true;
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+    return condition();
+}
+
 CommandResult runHub(const std::vector<std::string>& args) {
     Poco::Pipe outPipe, errPipe;
     Poco::ProcessHandle handle = Poco::Process::launch(FINSAM_HUB_BINARY, args, nullptr, &outPipe, &errPipe);

@@ -5,6 +5,7 @@
 #include <Poco/Process.h>
 #include <rapidjson/document.h>
 
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -18,6 +19,9 @@ struct CommandResult {
     std::string out;
     std::string err;
 };
+
+/// Polls `condition` every 100 ms until it holds or `seconds` pass; its last answer.
+bool waitUntil(const std::function<bool()>& condition, double seconds);
 
 /// Runs `finsam-hub args...` to completion and captures both streams.
 CommandResult runHub(const std::vector<std::string>& args);
