@@ -130,19 +130,7 @@ const GeneratedWorld& generated(const FaultCase& c) {
 }
 
 std::vector<ConnectorInstance> instancesFor(const std::string& world, const Strings& ids) {
-    const std::string mappings = std::string(FINSAM_SOURCE_DIR) + "/config/mappings/";
-    const std::vector<ConnectorInstance> all = {
-        {"forbund", "forbund-csv", "forbund-sthlm", mappings + "forbund-csv.json",
-         [world](const std::string&) { return "{\"drop_dir\":" + common::jsonQuote(world + "/forbund") + "}"; }},
-        {"af", "af-csv", "af", mappings + "af-csv.json",
-         [world](const std::string&) {
-             return "{\"drop_dir\":" + common::jsonQuote(world + "/af") + ",\"forbund_orgnr\":\"2220001230\"}";
-         }},
-        {"fk", "fk-fixed", "fk", mappings + "fk-fixed.json",
-         [world](const std::string&) {
-             return "{\"drop_dir\":" + common::jsonQuote(world + "/fk") + ",\"receiver_orgnr\":\"2220001230\"}";
-         }},
-    };
+    const std::vector<ConnectorInstance> all = worldFileConnectors(world);
     std::vector<ConnectorInstance> chosen;
     std::copy_if(all.begin(), all.end(), std::back_inserter(chosen), [&](const ConnectorInstance& instance) {
         return std::find(ids.begin(), ids.end(), instance.id) != ids.end();
