@@ -176,6 +176,18 @@ void fillHub(const rapidjson::Document& d, HubConfig& config) {
         config.followUpMonthsAfter = intOr(d["consent"], "follow_up_months_after", config.followUpMonthsAfter);
         config.citationGraceDays = intOr(d["consent"], "citation_grace_days", config.citationGraceDays);
     }
+    if (d.HasMember("linkage")) {
+        const auto& linkage = d["linkage"];
+        if (linkage.HasMember("probabilistic") && linkage["probabilistic"].IsBool()) {
+            config.probabilisticLinkage = linkage["probabilistic"].GetBool();
+        }
+        for (auto [name, target] : {std::pair{"upper_threshold", &config.linkUpperThreshold},
+                                    std::pair{"lower_threshold", &config.linkLowerThreshold}}) {
+            if (linkage.HasMember(name) && linkage[name].IsNumber()) {
+                *target = linkage[name].GetDouble();
+            }
+        }
+    }
     if (d.HasMember("indicators")) {
         config.indicatorsLocalDir = resolve(config.dir, stringOr(d["indicators"], "local_dir", ""));
         config.suppressionThreshold = intOr(d["indicators"], "threshold", config.suppressionThreshold);
@@ -273,6 +285,12 @@ void checkConnectionHoldsNoPassword(const HubConfig& config, std::vector<std::st
     }
 }
 
+void checkLinkThresholds(const HubConfig& config, std::vector<std::string>& problems) {
+    if (config.linkLowerThreshold > config.linkUpperThreshold) {
+        problems.push_back(formatProblem(config.file, "/linkage/lower_threshold", "must not exceed upper_threshold"));
+    }
+}
+
 // A key id names one link of the chain in the store's key_id column, so it may occur only once.
 void checkKeyChain(const HubConfig& config, std::vector<std::string>& problems) {
     const std::size_t current = config.keyChain.size() - 1;
@@ -345,6 +363,7 @@ HubConfig loadHubConfig(const std::string& path) {
     }
     fillHub(document, config);
     checkKeyChain(config, problems);
+    checkLinkThresholds(config, problems);
     checkConnectionHoldsNoPassword(config, problems);
     fillWebhooks(document, config, problems);
     if (config.store.backend == "postgresql" && config.store.connection.empty()) {

@@ -109,6 +109,9 @@ struct HubConfig {
     int followUpYearsBefore = 10;  ///< consent.follow_up_years_before
     int followUpMonthsAfter = 12;  ///< consent.follow_up_months_after
     int citationGraceDays = 30;    ///< consent.citation_grace_days
+    bool probabilisticLinkage = true;  ///< linkage.probabilistic
+    double linkUpperThreshold = 0.9;   ///< linkage.upper_threshold
+    double linkLowerThreshold = 0.5;   ///< linkage.lower_threshold
     std::vector<WebhookConfig> webhooks;
     std::string indicatorsLocalDir;  ///< indicators.local_dir (absolute), a förbund's own definitions; empty = none
     int suppressionThreshold = 5;    ///< indicators.threshold: counts below it are suppressed

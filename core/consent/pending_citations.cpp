@@ -110,7 +110,7 @@ std::vector<model::WorkRecord> PendingCitations::releasedBy(const std::string& c
                                        "ON l.person_key = s.person_key WHERE s.entity_key = :k AND s.state = 'active'",
                                     soci::use(consentKey));
     for (const auto& row : rows) {
-        model::PersonRef person{store::cellText(row, 0), store::cellText(row, 1), store::cellText(row, 2), "", ""};
+        model::PersonRef person{store::cellText(row, 0), store::cellText(row, 1), store::cellText(row, 2), "", "", "", {}};
         citations.emplace_back(person, consentKey.substr(consentKey.find('/') + 1));
         if (!store::cellText(row, 3).empty()) {
             citations.emplace_back(person, store::cellText(row, 3));

@@ -12,6 +12,7 @@
 #include "core/http/metrics_handler.h"
 #include "core/http/public_handlers.h"
 #include "core/http/quarantine_handlers.h"
+#include "core/http/review_handlers.h"
 #include "core/http/state_handlers.h"
 #include "core/http/subscribers_handler.h"
 
@@ -102,6 +103,8 @@ const std::vector<Route>& apiRoutes() {
         {"GET", "/v1/admin/subscribers", "admin", make<SubscribersHandler>},
         {"GET", "/v1/admin/access", "admin", make<AccessAuditHandler>},
         {"GET", "/v1/admin/persons/{person_key}/explain", "admin", make<ExplainHandler>},
+        {"GET", "/v1/admin/review", "admin", make<ReviewListHandler>},
+        {"POST", "/v1/admin/review/{id}", "admin", make<ReviewDecisionHandler>},
     };
     return routes;
 }

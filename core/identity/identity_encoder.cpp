@@ -128,10 +128,14 @@ const IdentityEncoder::Positions& IdentityEncoder::positions(EncodedField field,
     if (it != cache_.end()) {
         return it->second;
     }
-    const std::string hex = common::hmacSha256Hex(fieldKeys_[static_cast<int>(field)], token);
+    // Each HMAC gives 16 positions of 16 bits; a second, over the token and a block number, gives 16 more.
     Positions positions{};
-    for (std::size_t i = 0; i < positions.size(); ++i) {
-        positions[i] = static_cast<std::uint16_t>(std::strtoul(hex.substr(4 * i, 4).c_str(), nullptr, 16));
+    for (std::size_t block = 0; block * 16 < positions.size(); ++block) {
+        const std::string hex = common::hmacSha256Hex(fieldKeys_[static_cast<int>(field)],
+                                                      {token, block == 0 ? "" : "\x01"});
+        for (std::size_t i = 0; i < 16; ++i) {
+            positions[block * 16 + i] = static_cast<std::uint16_t>(std::strtoul(hex.substr(4 * i, 4).c_str(), nullptr, 16));
+        }
     }
     return cache_.emplace(std::move(cacheKey), positions).first->second;  // references stay valid on rehash
 }

@@ -49,7 +49,7 @@ public:
     static std::string normaliseName(std::string_view name);
 
 private:
-    using Positions = std::array<std::uint16_t, 16>;
+    using Positions = std::array<std::uint16_t, 32>;  // k of every segment is at most 32
     const Positions& positions(EncodedField field, const std::string& token) const;
     void addToken(IdentityEncoding& encoding, EncodedField field, const std::string& token) const;
     std::string tag(std::string_view pass, std::string_view value) const;

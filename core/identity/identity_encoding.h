@@ -34,6 +34,12 @@ constexpr std::array<Segment, kEncodedFieldCount> kSegments = {{
     {15, 1, 16},  // kön
 }};
 constexpr std::size_t kEncodingWords = 16;  // 1 024 bits
+static_assert([] {
+    for (const auto& segment : kSegments) {
+        if (segment.hashes > 32) return false;  // IdentityEncoder derives at most 32 positions per token
+    }
+    return true;
+}());
 
 std::string_view toString(EncodedField field);
 

@@ -10,9 +10,12 @@ namespace {
 
 constexpr const char* kNumberField = "personnummer";
 
-// The clear number is overwritten before it is released, not merely dropped from the map.
-void eraseNumber(model::WorkRecord& record) {
-    auto it = record.values.find(kNumberField);
+// Clear identity fields besides the number: read for the encoding only.
+constexpr const char* kLinkageFields[] = {"fornamn", "efternamn", "fodelsedatum"};
+
+// The clear value is overwritten before it is released, not merely dropped from the map.
+void eraseField(model::WorkRecord& record, const char* field) {
+    auto it = record.values.find(field);
     if (it == record.values.end()) {
         return;
     }
@@ -22,10 +25,44 @@ void eraseNumber(model::WorkRecord& record) {
     record.values.erase(it);
 }
 
+void eraseNumber(model::WorkRecord& record) {
+    eraseField(record, kNumberField);
+    for (const char* field : kLinkageFields) {
+        eraseField(record, field);
+    }
+}
+
+// YYYYMMDD of a source's birth date (YYYY-MM-DD or YYYYMMDD), or "" when it is no date.
+std::string birthDateDigits(const std::string& value) {
+    std::string digits;
+    for (char c : value) {
+        if (c >= '0' && c <= '9') {
+            digits.push_back(c);
+        } else if (c != '-') {
+            return "";
+        }
+    }
+    if (digits.size() != 8) {
+        return "";
+    }
+    auto date = common::parseIsoDate(digits.substr(0, 4) + "-" + digits.substr(4, 2) + "-" + digits.substr(6, 2));
+    return date ? digits : "";
+}
+
+// The birth date a number states: samordningsnummer carry day + 60.
+std::string birthDateOf(const ParsedIdentity& identity) {
+    std::string date = identity.normalized.substr(0, 8);
+    if (identity.kind == IdentityKind::kSamordningsnummer) {
+        const int day = std::stoi(date.substr(6, 2)) - 60;
+        date.replace(6, 2, (day < 10 ? "0" : "") + std::to_string(day));
+    }
+    return date;
+}
+
 // The person's kön and födelseår come from the number alone, so every sheet that names the person agrees.
 model::PersonRef personOf(const ParsedIdentity& identity, const LinkKey& key) {
     return {toString(identity.kind), key.keyId, key.value, toString(identity.sex),
-            std::to_string(identity.birthYear)};
+            std::to_string(identity.birthYear), "", {}};
 }
 
 // Kön and födelseår are kept on the record too, unless the source reported its own (e.g. kön "annat"):
@@ -65,6 +102,7 @@ std::optional<model::Rejection> IdentityStage::process(model::WorkRecord& record
     }
     const std::string& number = record.value(kNumberField);
     if (number.empty()) {
+        eraseNumber(record);  // names without a number: nothing here can key them
         return std::nullopt;
     }
     ParseResult parsed = parsePersonnummer(number, common::todayInSweden());
@@ -77,9 +115,31 @@ std::optional<model::Rejection> IdentityStage::process(model::WorkRecord& record
     model::PersonRef person =
         personOf(parsed.identity, pseudonymizer_.linkKey(parsed.identity.kind, parsed.identity.normalized));
     fillFromNumber(record, person);
+    encode(person, parsed.identity, record);
     record.person = std::move(person);
     eraseNumber(record);
     return std::nullopt;
+}
+
+void IdentityStage::encode(model::PersonRef& person, const ParsedIdentity& identity,
+                           const model::WorkRecord& record) const {
+    if (!encoder_) {
+        return;
+    }
+    IdentityFields fields;
+    fields.number = identity.normalized;
+    fields.fornamn = record.value("fornamn");
+    fields.efternamn = record.value("efternamn");
+    fields.fodelsedatum = birthDateDigits(record.value("fodelsedatum"));
+    if (fields.fodelsedatum.empty()) {
+        fields.fodelsedatum = birthDateOf(identity);
+    }
+    fields.kon = record.value("kon");
+    person.encoding = encoder_->encode(fields).toHex();
+    person.blockingTags = encoder_->blockingTags(fields);
+    for (std::string* clear : {&fields.number, &fields.fornamn, &fields.efternamn, &fields.fodelsedatum}) {
+        std::fill(clear->begin(), clear->end(), '\0');
+    }
 }
 
 }  // namespace finsam::identity

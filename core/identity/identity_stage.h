@@ -2,6 +2,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include <optional>
+
+#include "core/identity/identity_encoder.h"
 #include "core/identity/pseudonymizer.h"
 #include "core/model/record_stage.h"
 
@@ -11,14 +14,25 @@ namespace finsam::identity {
 /// gave none, sets record.person to the HMAC link key and erases the number. `anonym` = true or
 /// `skyddad` = true (skyddade personuppgifter) make the record anonymous instead: the number is dropped unread
 /// and no link key is made. An unparseable number quarantines the record without quoting it.
+/// With an encoder, an identified record's person also gets its keyed Bloom-filter encoding and blocking tags
+/// (number, names, birth date — given, or the number's — and kön). Names and birth date are erased from every
+/// record whatever becomes of it.
 class IdentityStage : public model::RecordStage {
 public:
-    explicit IdentityStage(const Pseudonymizer& pseudonymizer) : pseudonymizer_(pseudonymizer) {}
+    /// `encodings`: also make encodings and blocking tags (probabilistic linkage is on).
+    explicit IdentityStage(const Pseudonymizer& pseudonymizer, bool encodings = false) : pseudonymizer_(pseudonymizer) {
+        if (encodings) {
+            encoder_.emplace(pseudonymizer);
+        }
+    }
     std::string_view name() const override { return "identity"; }
     std::optional<model::Rejection> process(model::WorkRecord& record) const override;
 
 private:
+    void encode(model::PersonRef& person, const ParsedIdentity& identity, const model::WorkRecord& record) const;
+
     const Pseudonymizer& pseudonymizer_;
+    std::optional<IdentityEncoder> encoder_;
 };
 
 }  // namespace finsam::identity

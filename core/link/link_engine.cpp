@@ -5,6 +5,8 @@
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
+#include <array>
+#include <cstdio>
 #include <map>
 
 #include "core/common/clock.h"
@@ -50,7 +52,8 @@ std::vector<RecordDate> recordDates(store::Database& database, const std::string
 }
 
 std::string linkPayload(const std::string& a, const std::string& b, const std::string& purpose,
-                        const std::string& consentKey, const std::string& from, const std::string& to) {
+                        const std::string& consentKey, const std::string& from, const std::string& to,
+                        const LinkEngine::Method* method = nullptr) {
     rapidjson::StringBuffer buffer;
     rapidjson::Writer<rapidjson::StringBuffer> json(buffer);
     json.StartObject();
@@ -64,6 +67,12 @@ std::string linkPayload(const std::string& a, const std::string& b, const std::s
     json.Key("valid_from"); json.String(from);
     json.Key("valid_to");
     to.empty() ? json.Null() : json.String(to);
+    if (method != nullptr) {
+        json.Key("method");
+        json.String(method->name);
+        json.Key("match_probability");
+        method->probability ? json.Double(*method->probability) : json.Null();
+    }
     json.EndObject();
     return buffer.GetString();
 }
@@ -161,7 +170,53 @@ std::set<std::string> LinkEngine::counterparts(const std::string& personKey) {
     for (const auto& other : rows) {
         others.insert(other);
     }
+    // Probabilistic matches (probabilistic_linker.h) made by the model or accepted by a reviewer.
+    soci::rowset<soci::row> matches =
+        (database_.session().prepare << "SELECT person_a, person_b FROM person_match WHERE (person_a = :p OR "
+                                        "person_b = :q) AND status IN ('linked', 'accepted')",
+         soci::use(personKey), soci::use(personKey));
+    for (const auto& row : matches) {
+        others.insert(row.get<std::string>(0) == personKey ? row.get<std::string>(1) : row.get<std::string>(0));
+    }
     return others;
+}
+
+bool LinkEngine::stillCounterparts(const std::string& personA, const std::string& personB) {
+    // Directly, or both counterparts of a third person (the pairs reconcile() builds from a group).
+    const auto ofA = counterparts(personA);
+    if (ofA.count(personB) != 0) {
+        return true;
+    }
+    for (const auto& other : counterparts(personB)) {
+        if (ofA.count(other) != 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
+LinkEngine::Method LinkEngine::methodOf(const std::string& personA, const std::string& personB) {
+    long long shared = 0;
+    database_.session() << "SELECT COUNT(*) FROM link_key p JOIN link_key o ON o.kind = p.kind AND "
+                           "o.key_id = p.key_id AND o.value = p.value WHERE p.person_key = :a AND o.person_key = :b",
+        soci::use(personA), soci::use(personB), soci::into(shared);
+    if (shared > 0) {
+        return {"deterministic", std::nullopt};
+    }
+    // The pair's own match, else the strongest match that bridges them (A matched to B's counterpart).
+    double probability = 0;
+    soci::indicator found = soci::i_null;
+    database_.session() << "SELECT MAX(probability) FROM person_match WHERE status IN ('linked', 'accepted') AND "
+                           "((person_a = :a AND person_b = :b) OR (person_a = :c AND person_b = :d))",
+        soci::use(std::min(personA, personB)), soci::use(std::max(personA, personB)),
+        soci::use(std::min(personA, personB)), soci::use(std::max(personA, personB)), soci::into(probability, found);
+    if (found != soci::i_ok) {
+        database_.session() << "SELECT MAX(probability) FROM person_match WHERE status IN ('linked', 'accepted') "
+                               "AND (person_a IN (:a, :b) OR person_b IN (:c, :d))",
+            soci::use(personA), soci::use(personB), soci::use(personA), soci::use(personB),
+            soci::into(probability, found);
+    }
+    return {"probabilistic", found == soci::i_ok ? std::optional<double>(probability) : std::nullopt};
 }
 
 std::vector<store::EntityChange> LinkEngine::reconcile(const std::set<std::string>& touchedPersons,
@@ -202,6 +257,33 @@ std::vector<store::EntityChange> LinkEngine::reconcile(const std::set<std::strin
     store::AuditLog audit(database_);
     auto& sql = database_.session();
     const std::string now = common::nowUtcIso();
+    // A link whose two persons are no longer counterparts (a match rejected by a reviewer, or one the model no
+    // longer makes) ends today, whatever the consent says: nothing says they are one human any more.
+    for (const auto& person : touchedPersons) {
+        soci::rowset<soci::row> active =
+            (sql.prepare << "SELECT person_a, person_b, consent_key FROM person_link WHERE state = 'active' AND "
+                            "purpose = :p AND (person_a = :a OR person_b = :b)",
+             soci::use(purpose_), soci::use(person), soci::use(person));
+        std::vector<std::array<std::string, 3>> held, stale;
+        for (const auto& row : active) {
+            held.push_back({row.get<std::string>(0), row.get<std::string>(1), row.get<std::string>(2)});
+        }
+        for (const auto& link : held) {
+            if (pairs.count({link[0], link[1]}) == 0 && !stillCounterparts(link[0], link[1])) {
+                stale.push_back(link);
+            }
+        }
+        for (const auto& [a, b, consentKey] : stale) {
+            const std::string endDate = consent::formatIsoDate(today);
+            sql << "UPDATE person_link SET state = 'dissolved', dissolved_at = :n, valid_to = :t WHERE person_a = :a "
+                   "AND person_b = :b AND purpose = :p",
+                soci::use(now), soci::use(endDate), soci::use(a), soci::use(b), soci::use(purpose_);
+            audit.append({0, now, "unlink", a, b, consentKey, "not_same_person",
+                          "no shared link key and no probabilistic match any more", batchId});
+            changes.push_back({store::Change::kRetracted, "person_link", a + "+" + b,
+                               linkPayload(a, b, purpose_, consentKey, "", endDate)});
+        }
+    }
     for (const auto& [a, b] : pairs) {
         Decision decision = decide(a, b, today);
         std::string state, consentKey;
@@ -213,20 +295,34 @@ std::vector<store::EntityChange> LinkEngine::reconcile(const std::set<std::strin
         const auto& link = decision.link;
         if (link.allowed && !active) {
             soci::indicator toInd = decision.validTo.empty() ? soci::i_null : soci::i_ok;
+            const Method method = methodOf(a, b);
+            double probability = method.probability.value_or(0);
+            soci::indicator probabilityInd = method.probability ? soci::i_ok : soci::i_null;
             if (exists) {
                 sql << "UPDATE person_link SET consent_key = :c, valid_from = :f, valid_to = :t, state = 'active', "
-                       "dissolved_at = NULL WHERE person_a = :a AND person_b = :b AND purpose = :p",
+                       "dissolved_at = NULL, method = :m, match_probability = :s WHERE person_a = :a AND "
+                       "person_b = :b AND purpose = :p",
                     soci::use(link.consentKey), soci::use(decision.validFrom), soci::use(decision.validTo, toInd),
-                    soci::use(a), soci::use(b), soci::use(purpose_);
+                    soci::use(method.name), soci::use(probability, probabilityInd), soci::use(a), soci::use(b),
+                    soci::use(purpose_);
             } else {
                 sql << "INSERT INTO person_link (person_a, person_b, purpose, consent_key, valid_from, valid_to, "
-                       "state, created_at) VALUES (:a, :b, :p, :c, :f, :t, 'active', :n)",
+                       "state, created_at, method, match_probability) VALUES (:a, :b, :p, :c, :f, :t, 'active', "
+                       ":n, :m, :s)",
                     soci::use(a), soci::use(b), soci::use(purpose_), soci::use(link.consentKey),
-                    soci::use(decision.validFrom), soci::use(decision.validTo, toInd), soci::use(now);
+                    soci::use(decision.validFrom), soci::use(decision.validTo, toInd), soci::use(now),
+                    soci::use(method.name), soci::use(probability, probabilityInd);
             }
-            audit.append({0, now, "link", a, b, link.consentKey, link.rule, link.detail, batchId});
+            std::string detail = link.detail;
+            if (method.probability) {
+                char score[64];
+                std::snprintf(score, sizeof score, "; probabilistic match, probability %.4f", *method.probability);
+                detail += score;
+            }
+            audit.append({0, now, "link", a, b, link.consentKey, link.rule, detail, batchId});
             changes.push_back({store::Change::kInserted, "person_link", pairKey,
-                               linkPayload(a, b, purpose_, link.consentKey, decision.validFrom, decision.validTo)});
+                               linkPayload(a, b, purpose_, link.consentKey, decision.validFrom, decision.validTo,
+                                           &method)});
         } else if (!link.allowed && active) {
             // A withdrawal ends the link at once: its last day is the day before the withdrawal.
             const std::string endDate = consent::formatIsoDate(

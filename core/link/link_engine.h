@@ -3,6 +3,7 @@
 #pragma once
 
 #include <chrono>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -32,11 +33,21 @@ public:
     /// (every recorded version is kept), for both persons' records.
     consent::LinkDecision allowedOn(const std::string& personA, const std::string& personB, const std::string& date);
 
-    /// Persons of other organisations sharing a link key with `personKey` (candidates for a link).
+    /// Persons of other organisations sharing a link key with `personKey`, or matched to it probabilistically
+    /// (`linked` by the model or `accepted` by a reviewer): candidates for a link.
     std::set<std::string> counterparts(const std::string& personKey);
+
+    /// How a pair came to be candidates: "deterministic" (a shared link key) or "probabilistic" with the match's
+    /// probability.
+    struct Method {
+        std::string name;
+        std::optional<double> probability;
+    };
+    Method methodOf(const std::string& personA, const std::string& personB);
 
 private:
     struct Decision;
+    bool stillCounterparts(const std::string& personA, const std::string& personB);
     Decision decide(const std::string& personA, const std::string& personB, std::chrono::year_month_day today,
                     bool asConsentsStood = false);
 

@@ -70,6 +70,11 @@ MatchModel estimateModel(const std::vector<EncodedRecord>& records,
                          const std::vector<std::pair<std::size_t, std::size_t>>& candidates) {
     constexpr std::size_t kRandomPairs = 200000;
     constexpr std::uint64_t kSeed = 20031210;  // lag 2003:1210: reproducible, and no secret
+    // A handful of persons tells nothing about chance agreement or about typing errors: a small store uses the
+    // documented starting values as they are.
+    if (records.size() < kMinimumRecordsToEstimate) {
+        return MatchModel::initial();
+    }
     // u: chance agreement, from random pairs.
     const MatchModel start =
         MatchModel::initial().withChanceAgreement(countPatterns(records, randomPairs(records, kRandomPairs, kSeed)));
@@ -89,6 +94,9 @@ MatchModel estimateModel(const std::vector<EncodedRecord>& records,
     }
     std::array<std::vector<MatchModel>, identity::kEncodedFieldCount> estimates;
     for (const auto& [pass, pairs] : byPass) {
+        if (pairs.size() < kMinimumPairsPerPass) {
+            continue;  // too few to estimate from: the other passes, or the starting values, speak for the field
+        }
         const std::uint8_t ignored = fieldsOfPass(pass);
         MatchModel model = MatchModel::estimateWithout(countPatterns(records, pairs), start, ignored);
         for (std::size_t f = 0; f < identity::kEncodedFieldCount; ++f) {

@@ -29,7 +29,13 @@ std::vector<std::pair<std::size_t, std::size_t>> candidatePairs(const std::vecto
 std::vector<std::pair<std::size_t, std::size_t>> randomPairs(const std::vector<EncodedRecord>& records,
                                                              std::size_t count, std::uint64_t seed);
 
-/// The model for these records: u from random pairs, then m and the prior by EM over the candidate pairs.
+/// Below these the model is not estimated (MatchModel::initial()), or a blocking pass does not estimate m.
+constexpr std::size_t kMinimumRecordsToEstimate = 1000;
+constexpr std::size_t kMinimumPairsPerPass = 200;
+
+/// The model for these records: u from 200 000 random pairs (chance agreement); m by EM within each blocking
+/// pass, leaving out the fields the pass selected on, averaged over the passes; the prior as the expected
+/// matches among all cross-group pairs.
 MatchModel estimateModel(const std::vector<EncodedRecord>& records,
                          const std::vector<std::pair<std::size_t, std::size_t>>& candidates);
 

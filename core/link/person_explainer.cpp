@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/link/person_explainer.h"
 
+#include <rapidjson/document.h>
 #include <rapidjson/prettywriter.h>
 #include <rapidjson/stringbuffer.h>
 
@@ -91,8 +92,8 @@ void writeLinks(Writer& json, store::Database& database, const std::string& pers
     json.StartArray();
     soci::rowset<soci::row> rows =
         (database.session().prepare << "SELECT person_a, person_b, purpose, consent_key, valid_from, valid_to, state, "
-                                       "created_at, dissolved_at FROM person_link WHERE person_a = :a OR "
-                                       "person_b = :b ORDER BY created_at",
+                                       "created_at, dissolved_at, method, match_probability FROM person_link "
+                                       "WHERE person_a = :a OR person_b = :b ORDER BY created_at",
          soci::use(personKey), soci::use(personKey));
     for (const auto& row : rows) {
         json.StartObject();
@@ -104,6 +105,39 @@ void writeLinks(Writer& json, store::Database& database, const std::string& pers
         json.Key("state"); json.String(store::cellText(row, 6));
         json.Key("created_at"); json.String(store::cellText(row, 7));
         writeOptional(json, "dissolved_at", store::cellText(row, 8));
+        json.Key("method"); json.String(store::cellText(row, 9));
+        json.Key("match_probability");
+        row.get_indicator(10) == soci::i_ok ? json.Double(row.get<double>(10)) : json.Null();
+        json.EndObject();
+    }
+    json.EndArray();
+}
+
+// Probabilistic matches of the person (probabilistic_linker.h): which fields agreed, never their values.
+void writeMatches(Writer& json, store::Database& database, const std::string& personKey) {
+    json.Key("matches");
+    json.StartArray();
+    soci::rowset<soci::row> rows =
+        (database.session().prepare << "SELECT id, person_a, person_b, probability, evidence, status, "
+                                       "COALESCE(decided_by, '') FROM person_match WHERE person_a = :a OR "
+                                       "person_b = :b ORDER BY id",
+         soci::use(personKey), soci::use(personKey));
+    for (const auto& row : rows) {
+        json.StartObject();
+        json.Key("id"); json.Int64(static_cast<std::int64_t>(row.get<long long>(0)));
+        json.Key("other_person");
+        json.String(row.get<std::string>(1) == personKey ? row.get<std::string>(2) : row.get<std::string>(1));
+        json.Key("probability"); json.Double(row.get<double>(3));
+        rapidjson::Document evidence;
+        evidence.Parse(row.get<std::string>(4).c_str());
+        json.Key("evidence");
+        if (evidence.IsObject()) {
+            evidence.Accept(json);
+        } else {
+            json.Null();
+        }
+        json.Key("status"); json.String(row.get<std::string>(5));
+        writeOptional(json, "decided_by", row.get<std::string>(6));
         json.EndObject();
     }
     json.EndArray();
@@ -162,6 +196,7 @@ std::optional<std::string> PersonExplainer::explain(const std::string& personKey
     json.EndArray();
     writeRecords(json, database_, personKey);
     writeLinks(json, database_, personKey);
+    writeMatches(json, database_, personKey);
     writeAudit(json, database_, personKey);
     if (!date.empty()) {
         auto parties = aktuellHos(database_, personKey, date);

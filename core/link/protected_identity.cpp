@@ -9,6 +9,7 @@
 #include "core/common/json.h"
 #include "core/consent/cited_consents.h"
 #include "core/consent/follow_up_window.h"
+#include "core/link/person_encodings.h"
 #include "core/store/audit_log.h"
 #include "core/store/row_text.h"
 
@@ -91,6 +92,7 @@ std::vector<store::EntityChange> ProtectedIdentity::anonymisePerson(const std::s
         }
     }
     sql << "DELETE FROM link_key WHERE person_key = :p", soci::use(personKey);
+    PersonEncodings(database_).erase(personKey);
     sql << "UPDATE person SET protected = 1, kon = NULL, fodelsear = NULL, updated_at = :n WHERE person_key = :p",
         soci::use(now), soci::use(personKey);
     audit.append({0, now, "erase", personKey, "", "", "protected_identity", "link keys erased", batchId});

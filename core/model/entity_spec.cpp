@@ -29,6 +29,10 @@ std::vector<EntitySpec> buildEntities() {
           {"antal_man", T::kInteger, false, false, {}}}},
         {"samtycke",
          {{"personnummer", T::kIdentity, false, true, {}},
+          // Names and birth date: for probabilistic linkage only, encoded and erased by the identity stage.
+          {"fornamn", T::kIdentity, false, false, {}},
+          {"efternamn", T::kIdentity, false, false, {}},
+          {"fodelsedatum", T::kIdentity, false, false, {}},
           {"galler_insats", T::kText, false, false, {}},
           {"galler_forbund", T::kBoolean, false, false, {}},
           {"parter", T::kText, true, true, {}},
@@ -45,6 +49,10 @@ std::vector<EntitySpec> buildEntities() {
         {"deltagande",
          {{"insats_id", T::kText, false, true, {}},
           {"personnummer", T::kIdentity, false, false, {}},
+          // Names and birth date: for probabilistic linkage only, encoded and erased by the identity stage.
+          {"fornamn", T::kIdentity, false, false, {}},
+          {"efternamn", T::kIdentity, false, false, {}},
+          {"fodelsedatum", T::kIdentity, false, false, {}},
           {"anonym", T::kBoolean, false, false, {}},
           {"skyddad", T::kBoolean, false, false, {}},
           {"kon", T::kCode, false, false, "kon"},
@@ -62,6 +70,10 @@ std::vector<EntitySpec> buildEntities() {
           {"samtycke_ref", T::kText, false, false, {}}}},
         {"ersattningsperiod",
          {{"personnummer", T::kIdentity, false, true, {}},
+          // Names and birth date: for probabilistic linkage only, encoded and erased by the identity stage.
+          {"fornamn", T::kIdentity, false, false, {}},
+          {"efternamn", T::kIdentity, false, false, {}},
+          {"fodelsedatum", T::kIdentity, false, false, {}},
           {"skyddad", T::kBoolean, false, false, {}},
           {"ersattningstyp", T::kCode, false, true, "ersattningstyp"},
           {"omfattning", T::kInteger, false, false, {}},

@@ -25,6 +25,10 @@ struct PersonRef {
     std::string linkKey;     ///< HMAC hex
     std::string kon;         ///< derived from the number when the source gave none
     std::string fodelsear;
+    /// Probabilistic linkage (core/identity/identity_encoder.h): the keyed Bloom-filter encoding (hex, empty when
+    /// none was made) and blocking tags. Neither can be turned back into the identity without the key.
+    std::string encoding;
+    std::vector<std::string> blockingTags;
 };
 
 struct WorkRecord {

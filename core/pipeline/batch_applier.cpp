@@ -17,6 +17,8 @@
 #include "core/feed/feed_writer.h"
 #include "core/identity/redactor.h"
 #include "core/link/person_resolver.h"
+#include "core/link/person_encodings.h"
+#include "core/link/probabilistic_linker.h"
 #include "core/model/entity_spec.h"
 #include "core/store/entity_writer.h"
 #include "core/store/link_key_rekey.h"
@@ -82,6 +84,7 @@ AppliedBatch BatchApplier::apply(BatchCollector& batch, const std::string& check
     store::BatchLog log(database_, origin_.connector);
     store::EntityWriter writer(database_);
     link::PersonResolver resolver(database_);
+    link::PersonEncodings encodings(database_);
     feed::FeedWriter feedWriter(database_);
 
     soci::transaction transaction(database_.session());
@@ -168,6 +171,9 @@ AppliedBatch BatchApplier::apply(BatchCollector& batch, const std::string& check
             auto person = resolver.resolve(work.organisation, *work.person);
             personKey = person.personKey;
             touchedPersons.insert(personKey);
+            if (!work.person->encoding.empty()) {
+                encodings.record(personKey, work.organisation, *work.person);
+            }
             if (person.change) {
                 changes.push_back(std::move(*person.change));
             }
@@ -263,6 +269,11 @@ AppliedBatch BatchApplier::apply(BatchCollector& batch, const std::string& check
         place(held);
     }
     touchedPersons.erase("");
+    if (settings_.probabilistic) {
+        // A match makes two persons counterparts; the link engine then decides, under consent, as for a shared key.
+        auto matched = link::ProbabilisticLinker(database_, settings_.thresholds).match(touchedPersons);
+        touchedPersons.insert(matched.begin(), matched.end());
+    }
     auto links = link::LinkEngine(database_, settings_.window).reconcile(touchedPersons, result.batchId,
                                                                          common::todayInSweden());
     changes.insert(changes.end(), links.begin(), links.end());

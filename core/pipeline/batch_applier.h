@@ -8,6 +8,7 @@
 
 #include "core/consent/consent.h"
 #include "core/link/duplicate_reports.h"
+#include "core/link/pair_classifier.h"
 #include "core/pipeline/batch_collector.h"
 #include "core/pipeline/pipeline.h"
 #include "core/store/batch_log.h"
@@ -33,6 +34,8 @@ struct ApplySettings {
     consent::WindowConfig window;
     link::ReportPrecedence precedence;
     int citationGraceDays = 30;  ///< consent.citation_grace_days: how long an early citation is held
+    bool probabilistic = false;  ///< linkage.probabilistic: match persons by their encodings
+    link::MatchThresholds thresholds;
     /// Runs inside the batch's transaction just before it commits; throwing rolls the batch back. The
     /// scheduler renews its lease here, so an instance that lost the lease commits nothing.
     std::function<void(store::Database&)> beforeCommit;

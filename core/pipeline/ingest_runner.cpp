@@ -22,7 +22,8 @@ namespace finsam::pipeline {
 
 namespace {
 
-Pipeline buildPipeline(const config::ConnectorInstanceConfig& instance, const identity::Pseudonymizer& pseudonymizer) {
+Pipeline buildPipeline(const config::ConnectorInstanceConfig& instance, const identity::Pseudonymizer& pseudonymizer,
+                       bool encodings) {
     std::vector<std::string> problems;
     normalise::CodeMapping mapping;
     if (!instance.mappingFile.empty()) {
@@ -34,7 +35,7 @@ Pipeline buildPipeline(const config::ConnectorInstanceConfig& instance, const id
     std::vector<std::unique_ptr<model::RecordStage>> stages;
     stages.push_back(std::make_unique<normalise::Normaliser>(std::move(mapping)));
     stages.push_back(std::make_unique<validate::Validator>());
-    stages.push_back(std::make_unique<identity::IdentityStage>(pseudonymizer));
+    stages.push_back(std::make_unique<identity::IdentityStage>(pseudonymizer, encodings));
     stages.push_back(std::make_unique<consent::ConsentGate>());
     return Pipeline(std::move(stages));
 }
@@ -96,7 +97,7 @@ IngestSummary IngestRunner::drain(const config::ConnectorInstanceConfig& instanc
         if (auto problems = plugin_host::checkSettings(connector, instance); !problems.empty()) {
             throw std::runtime_error("invalid settings: " + problems.front());
         }
-        Pipeline pipeline = buildPipeline(instance, pseudonymizer_);
+        Pipeline pipeline = buildPipeline(instance, pseudonymizer_, config_.probabilisticLinkage);
         ConnectorLogger connectorLogger(instance.id);
         sdk::Context context{instance.id, instance.organisation, instance.dir, &connectorLogger};
         store::BatchLog log(database_, instance.id);
@@ -114,6 +115,8 @@ IngestSummary IngestRunner::drain(const config::ConnectorInstanceConfig& instanc
         }
         settings.precedence.fields = config_.duplicateFieldPrecedence;
         settings.citationGraceDays = config_.citationGraceDays;
+        settings.probabilistic = config_.probabilisticLinkage;
+        settings.thresholds = {config_.linkUpperThreshold, config_.linkLowerThreshold};
         settings.beforeCommit = options.beforeCommit;
         BatchApplier applier(database_, pipeline, BatchOrigin{instance.id, instance.organisation}, settings);
         while (stop == nullptr || !stop->load()) {

@@ -132,6 +132,10 @@ MappedRow mapRow(const CsvRecord& record, const Header& header, const std::strin
     add(result, row, "personnummer", "Personnummer", withCentury(number, fileDate));
     if (skyddad == "J") {
         add(result, row, "skyddad", "Skyddad", "true");
+    } else {
+        // Names for probabilistic linkage only: the hub encodes and erases them (af-csv.md: never stored).
+        add(result, row, "fornamn", "Fornamn");
+        add(result, row, "efternamn", "Efternamn");
     }
     if (benefit) {
         add(result, row, "ersattningstyp", "Ersattning");

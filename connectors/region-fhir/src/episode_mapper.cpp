@@ -153,6 +153,11 @@ MappedResource mapEpisode(const JsonValue& episode, const MatchContext& where, c
     addField(record, "skyddad", person.facts->protectedIdentity ? "true" : "");
     addField(record, "kon", person.facts->gender);
     addField(record, "fodelsear", person.facts->birthYear);
+    if (person.facts->nationalNumber) {  // names link nothing without a number the hub can key
+        addField(record, "fodelsedatum", person.facts->birthDate);
+        addField(record, "fornamn", person.facts->givenName);
+        addField(record, "efternamn", person.facts->familyName);
+    }
     addField(record, "startdatum", period.start);
     if (ended) {
         addField(record, "slutdatum", period.end);

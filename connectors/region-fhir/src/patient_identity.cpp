@@ -21,6 +21,32 @@ bool isProtectedLabel(const JsonValue& coding) {
     return system && *system == system::kConfidentiality && code && (*code == "R" || *code == "V");
 }
 
+// Patient.name: the official one, else the first; its family name and first given name. A name of the wrong
+// shape is left out, not a fault: names only help linkage.
+void readName(const JsonValue& patient, PatientFacts& facts) {
+    const JsonValue* names = arrayMember(patient, "name");
+    if (names == nullptr) {
+        return;
+    }
+    const JsonValue* chosen = nullptr;
+    for (const auto& name : names->GetArray()) {
+        if (!name.IsObject()) {
+            continue;
+        }
+        if (chosen == nullptr || stringMember(name, "use").value_or("") == "official") {
+            chosen = &name;
+        }
+    }
+    if (chosen == nullptr) {
+        return;
+    }
+    facts.familyName = stringMember(*chosen, "family").value_or("");
+    if (const JsonValue* given = arrayMember(*chosen, "given"); given != nullptr && !given->Empty() &&
+                                                                 (*given)[0].IsString()) {
+        facts.givenName = (*given)[0].GetString();
+    }
+}
+
 }  // namespace
 
 PatientReading readPatient(const JsonValue& patient, const Pointer& at) {
@@ -82,6 +108,13 @@ PatientReading readPatient(const JsonValue& patient, const Pointer& at) {
             return faultAt(at / "birthDate", "bad_value", "Patient.birthDate is not a FHIR date");
         }
         facts.birthYear = *year;
+        facts.birthDate = *birthDate;
+    }
+    readName(patient, facts);
+    if (facts.protectedIdentity) {
+        facts.birthDate.clear();
+        facts.givenName.clear();
+        facts.familyName.clear();
     }
     return {std::move(facts), std::nullopt};
 }

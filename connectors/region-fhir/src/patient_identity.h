@@ -24,6 +24,11 @@ struct PatientFacts {
     bool protectedIdentity = false;
     std::string gender;     ///< male|female|other|unknown as sent; mapped by config/mappings/region-fhir.json
     std::string birthYear;  ///< from birthDate
+    /// For probabilistic linkage only (the hub encodes and erases them): birthDate as sent, and the official
+    /// name (else the first): first given name and family name. Empty when protected or absent.
+    std::string birthDate;
+    std::string givenName;
+    std::string familyName;
 };
 
 struct PatientReading {

@@ -36,6 +36,10 @@ const std::vector<CanonicalEntity>& entities() {
           {"antal_man", K::kInteger, false, false, {}}}},
         {"samtycke",
          {{"personnummer", K::kIdentity, false, true, {}},
+          // Names and birth date: for probabilistic linkage only, encoded and erased by the identity stage.
+          {"fornamn", K::kIdentity, false, false, {}},
+          {"efternamn", K::kIdentity, false, false, {}},
+          {"fodelsedatum", K::kIdentity, false, false, {}},
           {"galler_insats", K::kText, false, false, {}},
           {"galler_forbund", K::kBoolean, false, false, {}},
           {"parter", K::kText, true, true, {}},
@@ -50,6 +54,10 @@ const std::vector<CanonicalEntity>& entities() {
         {"deltagande",
          {{"insats_id", K::kText, false, true, {}},
           {"personnummer", K::kIdentity, false, false, {}},
+          // Names and birth date: for probabilistic linkage only, encoded and erased by the identity stage.
+          {"fornamn", K::kIdentity, false, false, {}},
+          {"efternamn", K::kIdentity, false, false, {}},
+          {"fodelsedatum", K::kIdentity, false, false, {}},
           {"anonym", K::kBoolean, false, false, {}},
           {"skyddad", K::kBoolean, false, false, {}},
           {"kon", K::kCode, false, false, "kon"},
@@ -67,6 +75,10 @@ const std::vector<CanonicalEntity>& entities() {
           {"samtycke_ref", K::kText, false, false, {}}}},
         {"ersattningsperiod",
          {{"personnummer", K::kIdentity, false, true, {}},
+          // Names and birth date: for probabilistic linkage only, encoded and erased by the identity stage.
+          {"fornamn", K::kIdentity, false, false, {}},
+          {"efternamn", K::kIdentity, false, false, {}},
+          {"fodelsedatum", K::kIdentity, false, false, {}},
           {"skyddad", K::kBoolean, false, false, {}},
           {"ersattningstyp", K::kCode, false, true, "ersattningstyp"},
           {"omfattning", K::kInteger, false, false, {}},

@@ -1,0 +1,167 @@
+// core/link/probabilistic_linker.cpp — candidates from shared tags, best per organisation, person_match upkeep.
+// SPDX-License-Identifier: Apache-2.0
+#include "core/link/probabilistic_linker.h"
+
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
+#include <map>
+#include <optional>
+
+#include "core/common/clock.h"
+#include "core/link/encoding_similarity.h"
+#include "core/link/person_encodings.h"
+
+namespace finsam::link {
+
+namespace {
+
+// Persons of other organisations sharing a link key: the deterministic linker's already.
+std::set<std::string> sharingLinkKey(store::Database& database, const std::string& personKey) {
+    std::set<std::string> others;
+    soci::rowset<std::string> rows =
+        (database.session().prepare << "SELECT DISTINCT o.person_key FROM link_key p JOIN link_key o ON "
+                                       "o.kind = p.kind AND o.key_id = p.key_id AND o.value = p.value AND "
+                                       "o.organisation <> p.organisation WHERE p.person_key = :p",
+         soci::use(personKey));
+    for (const auto& other : rows) {
+        others.insert(other);
+    }
+    return others;
+}
+
+struct Scored {
+    std::string other;
+    ComparisonPattern pattern;
+    double weight = 0;
+    double probability = 0;
+};
+
+struct HeldMatch {
+    std::int64_t id = 0;
+    std::string status;
+};
+
+}  // namespace
+
+std::string evidenceJson(const ComparisonPattern& pattern) {
+    rapidjson::StringBuffer buffer;
+    rapidjson::Writer<rapidjson::StringBuffer> json(buffer);
+    json.StartObject();
+    for (std::size_t f = 0; f < identity::kEncodedFieldCount; ++f) {
+        json.Key(std::string(identity::toString(identity::EncodedField(f))).c_str());
+        json.String(std::string(toString(pattern.levels[f])).c_str());
+    }
+    json.EndObject();
+    return buffer.GetString();
+}
+
+MatchModel ProbabilisticLinker::model(const std::string& keyId) {
+    PersonEncodings encodings(database_);
+    const std::int64_t count = encodings.count(keyId);
+    auto held = database_.queryRow("SELECT model, encodings FROM linkage_model WHERE key_id = :p0", {keyId}, 2);
+    if (held && count < 2 * std::stoll(held->at(1).value_or("0"))) {
+        if (auto model = MatchModel::fromJson(held->at(0).value_or(""))) {
+            return *model;
+        }
+    }
+    std::vector<std::string> personKeys;
+    auto records = encodings.all(keyId, personKeys);
+    MatchModel model = estimateModel(records, candidatePairs(records));
+    const std::string now = common::nowUtcIso();
+    database_.execute("DELETE FROM linkage_model WHERE key_id = :p0", {keyId});
+    database_.execute("INSERT INTO linkage_model (key_id, model, encodings, estimated_at) VALUES (:p0, :p1, :p2, :p3)",
+                      {keyId, model.toJson(), std::to_string(records.size()), now});
+    return model;
+}
+
+std::set<std::string> ProbabilisticLinker::match(const std::set<std::string>& touchedPersons) {
+    std::set<std::string> changed;
+    PersonEncodings encodings(database_);
+    std::map<std::string, MatchModel> models;  // per key id, estimated at most once per batch
+    const std::string now = common::nowUtcIso();
+    for (const auto& person : touchedPersons) {
+        auto own = encodings.find(person);
+        if (!own) {
+            continue;
+        }
+        auto modelIt = models.find(own->keyId);
+        if (modelIt == models.end()) {
+            modelIt = models.emplace(own->keyId, model(own->keyId)).first;
+        }
+        const MatchModel& fs = modelIt->second;
+        const auto deterministic = sharingLinkKey(database_, person);
+        std::map<std::string, Scored> best;  // per other organisation: one person has one record there
+        for (const auto& candidate : encodings.candidates(person, own->organisation, own->keyId)) {
+            if (deterministic.count(candidate.personKey) != 0) {
+                continue;
+            }
+            Scored scored{candidate.personKey, ComparisonPattern::of(compareFields(own->encoding, candidate.encoding))};
+            scored.weight = fs.weight(scored.pattern);
+            scored.probability = fs.probability(scored.pattern);
+            if (classify(scored.probability, thresholds_) == MatchClass::kApart) {
+                continue;
+            }
+            auto [it, inserted] = best.try_emplace(candidate.organisation, scored);
+            if (!inserted && scored.weight > it->second.weight) {
+                it->second = scored;
+            }
+        }
+        // The person's matches as held: undecided ones that no longer hold are dropped.
+        std::map<std::pair<std::string, std::string>, HeldMatch> held;
+        {
+            soci::rowset<soci::row> rows =
+                (database_.session().prepare << "SELECT id, person_a, person_b, status FROM person_match WHERE "
+                                                "person_a = :p OR person_b = :q",
+                 soci::use(person), soci::use(person));
+            for (const auto& row : rows) {
+                held[{row.get<std::string>(1), row.get<std::string>(2)}] =
+                    HeldMatch{static_cast<std::int64_t>(row.get<long long>(0)), row.get<std::string>(3)};
+            }
+        }
+        std::set<std::pair<std::string, std::string>> kept;
+        for (const auto& [organisation, scored] : best) {
+            const auto pair = std::minmax(person, scored.other);
+            const std::pair<std::string, std::string> key{pair.first, pair.second};
+            kept.insert(key);
+            const std::string status =
+                classify(scored.probability, thresholds_) == MatchClass::kLink ? "linked" : "review";
+            auto it = held.find(key);
+            if (it != held.end() && (it->second.status == "accepted" || it->second.status == "rejected")) {
+                continue;  // a reviewer's decision stands
+            }
+            const std::string evidence = evidenceJson(scored.pattern);
+            if (it == held.end()) {
+                const std::int64_t id = database_.allocate("person_match", 1);
+                database_.execute("INSERT INTO person_match (id, person_a, person_b, probability, weight, evidence, "
+                                  "status, created_at, updated_at) VALUES (:p0, :p1, :p2, :p3, :p4, :p5, :p6, :p7, "
+                                  ":p8)",
+                                  {std::to_string(id), key.first, key.second, std::to_string(scored.probability),
+                                   std::to_string(scored.weight), evidence, status, now, now});
+            } else {
+                database_.execute("UPDATE person_match SET probability = :p0, weight = :p1, evidence = :p2, "
+                                  "status = :p3, updated_at = :p4 WHERE id = :p5",
+                                  {std::to_string(scored.probability), std::to_string(scored.weight), evidence,
+                                   status, now, std::to_string(it->second.id)});
+            }
+            const std::string before = it == held.end() ? "" : it->second.status;
+            if ((before == "linked") != (status == "linked")) {
+                changed.insert(key.first);
+                changed.insert(key.second);
+            }
+        }
+        for (const auto& [key, match] : held) {
+            if (kept.count(key) != 0 || (match.status != "linked" && match.status != "review")) {
+                continue;
+            }
+            database_.execute("DELETE FROM person_match WHERE id = :p0", {std::to_string(match.id)});
+            if (match.status == "linked") {
+                changed.insert(key.first);
+                changed.insert(key.second);
+            }
+        }
+    }
+    return changed;
+}
+
+}  // namespace finsam::link
