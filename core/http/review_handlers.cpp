@@ -80,8 +80,9 @@ void ReviewListHandler::handle(Poco::Net::HTTPServerRequest& request, Poco::Net:
     link::ReviewFilter filter;
     for (const auto& [name, value] : query(request)) {
         if (name == "status") {
-            if (value != "review" && value != "linked" && value != "accepted" && value != "rejected") {
-                throw BadParameter(name, "review, linked, accepted or rejected");
+            if (value != "review" && value != "linked" && value != "conflict" && value != "accepted" &&
+                value != "rejected") {
+                throw BadParameter(name, "review, linked, conflict, accepted or rejected");
             }
             filter.status = value;
         } else if (name == "after") {

@@ -170,13 +170,22 @@ std::set<std::string> LinkEngine::counterparts(const std::string& personKey) {
     for (const auto& other : rows) {
         others.insert(other);
     }
-    // Probabilistic matches (probabilistic_linker.h) made by the model or accepted by a reviewer.
+    // Probabilistic matches (probabilistic_linker.h) made by the model or accepted by a reviewer add counterparts;
+    // a shared number the evidence contradicts (conflict), or a reviewer rejected, takes one away.
     soci::rowset<soci::row> matches =
-        (database_.session().prepare << "SELECT person_a, person_b FROM person_match WHERE (person_a = :p OR "
-                                        "person_b = :q) AND status IN ('linked', 'accepted')",
+        (database_.session().prepare << "SELECT person_a, person_b, status FROM person_match WHERE (person_a = :p "
+                                        "OR person_b = :q) AND status IN ('linked', 'accepted', 'conflict', "
+                                        "'rejected')",
          soci::use(personKey), soci::use(personKey));
+    std::set<std::string> apart;
     for (const auto& row : matches) {
-        others.insert(row.get<std::string>(0) == personKey ? row.get<std::string>(1) : row.get<std::string>(0));
+        const std::string other =
+            row.get<std::string>(0) == personKey ? row.get<std::string>(1) : row.get<std::string>(0);
+        const std::string status = row.get<std::string>(2);
+        (status == "linked" || status == "accepted" ? others : apart).insert(other);
+    }
+    for (const auto& other : apart) {
+        others.erase(other);
     }
     return others;
 }

@@ -30,6 +30,16 @@ std::set<std::string> sharingLinkKey(store::Database& database, const std::strin
     return others;
 }
 
+// Two persons sharing a number whose names both disagree and whose birth dates differ: a reused number (or a
+// number typed into the wrong person's record), not one human.
+bool contradicts(const ComparisonPattern& pattern) {
+    const auto level = [&](identity::EncodedField field) { return pattern.levels[static_cast<int>(field)]; };
+    const auto date = level(identity::EncodedField::kFodelsedatum);
+    return level(identity::EncodedField::kFornamn) == Agreement::kDisagree &&
+           level(identity::EncodedField::kEfternamn) == Agreement::kDisagree && date != Agreement::kExact &&
+           date != Agreement::kMissing;
+}
+
 struct Scored {
     std::string other;
     ComparisonPattern pattern;
@@ -92,11 +102,17 @@ std::set<std::string> ProbabilisticLinker::match(const std::set<std::string>& to
         const MatchModel& fs = modelIt->second;
         const auto deterministic = sharingLinkKey(database_, person);
         std::map<std::string, Scored> best;  // per other organisation: one person has one record there
+        std::map<std::string, Scored> conflicts;  // persons sharing the number whom the evidence says are others
         for (const auto& candidate : encodings.candidates(person, own->organisation, own->keyId)) {
+            Scored scored{candidate.personKey, ComparisonPattern::of(compareFields(own->encoding, candidate.encoding))};
             if (deterministic.count(candidate.personKey) != 0) {
+                if (contradicts(scored.pattern)) {
+                    scored.weight = fs.weight(scored.pattern);
+                    scored.probability = fs.probability(scored.pattern);
+                    conflicts.emplace(candidate.personKey, scored);
+                }
                 continue;
             }
-            Scored scored{candidate.personKey, ComparisonPattern::of(compareFields(own->encoding, candidate.encoding))};
             scored.weight = fs.weight(scored.pattern);
             scored.probability = fs.probability(scored.pattern);
             if (classify(scored.probability, thresholds_) == MatchClass::kApart) {
@@ -120,12 +136,18 @@ std::set<std::string> ProbabilisticLinker::match(const std::set<std::string>& to
             }
         }
         std::set<std::pair<std::string, std::string>> kept;
+        std::vector<std::pair<Scored, std::string>> decided;
         for (const auto& [organisation, scored] : best) {
+            decided.emplace_back(scored,
+                                 classify(scored.probability, thresholds_) == MatchClass::kLink ? "linked" : "review");
+        }
+        for (const auto& [other, scored] : conflicts) {
+            decided.emplace_back(scored, "conflict");
+        }
+        for (const auto& [scored, status] : decided) {
             const auto pair = std::minmax(person, scored.other);
             const std::pair<std::string, std::string> key{pair.first, pair.second};
             kept.insert(key);
-            const std::string status =
-                classify(scored.probability, thresholds_) == MatchClass::kLink ? "linked" : "review";
             auto it = held.find(key);
             if (it != held.end() && (it->second.status == "accepted" || it->second.status == "rejected")) {
                 continue;  // a reviewer's decision stands
@@ -145,17 +167,19 @@ std::set<std::string> ProbabilisticLinker::match(const std::set<std::string>& to
                                    status, now, std::to_string(it->second.id)});
             }
             const std::string before = it == held.end() ? "" : it->second.status;
-            if ((before == "linked") != (status == "linked")) {
+            // linked and conflict change who the counterparts are (LinkEngine::counterparts).
+            if ((before == "linked") != (status == "linked") || (before == "conflict") != (status == "conflict")) {
                 changed.insert(key.first);
                 changed.insert(key.second);
             }
         }
         for (const auto& [key, match] : held) {
-            if (kept.count(key) != 0 || (match.status != "linked" && match.status != "review")) {
+            if (kept.count(key) != 0 ||
+                (match.status != "linked" && match.status != "review" && match.status != "conflict")) {
                 continue;
             }
             database_.execute("DELETE FROM person_match WHERE id = :p0", {std::to_string(match.id)});
-            if (match.status == "linked") {
+            if (match.status == "linked" || match.status == "conflict") {
                 changed.insert(key.first);
                 changed.insert(key.second);
             }

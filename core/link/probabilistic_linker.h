@@ -19,7 +19,9 @@ namespace finsam::link {
 /// For each touched person with an encoding: candidates are persons of other organisations sharing a blocking
 /// tag and no link key; each is scored by the Fellegi–Sunter model; the best per organisation at or above the
 /// lower threshold is kept in person_match (`linked` or `review`), an earlier undecided match that no longer
-/// holds is dropped, and a reviewer's decision (`accepted`, `rejected`) is never touched again.
+/// holds is dropped, and a reviewer's decision (`accepted`, `rejected`) is never touched again. Persons who share
+/// a number but whose names both disagree and whose birth dates differ (a reused number) are kept as `conflict`:
+/// not counterparts until a reviewer accepts them.
 /// The model is estimated from the store's encodings (pair_classifier.h) and re-estimated when they double.
 class ProbabilisticLinker {
 public:

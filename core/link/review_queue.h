@@ -23,7 +23,7 @@ struct ReviewItem {
     double probability = 0;
     double weight = 0;
     std::string evidence;  ///< JSON object
-    std::string status;    ///< review | linked | accepted | rejected
+    std::string status;    ///< review | linked | conflict | accepted | rejected
     std::string createdAt, updatedAt;
     std::string decidedBy;  ///< the token name of the reviewer; "" until decided
 };
@@ -44,7 +44,7 @@ public:
 
     enum class Outcome { kDecided, kNotFound, kAlreadyDecided };
 
-    /// Accepts or rejects match `id` (one in review, or one the model linked) for `reviewer`, audits it, and
+    /// Accepts or rejects match `id` (in review, in conflict, or linked by the model) for `reviewer`, audits it, and
     /// re-decides the pair's links at once (accepted: linked when consent allows; rejected: apart). Runs in the
     /// caller's transaction, as its own batch (`batchId`, recorded with connector "review"); the link changes for
     /// the feed are appended to `changes`. A decided pair is never asked again.
