@@ -32,7 +32,7 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
-cmake --build build -j "$(nproc)" --target bench_ingest bench_feed bench_indicators finsam-hub finsam-gen
+cmake --build build -j "$(nproc)" --target bench_ingest bench_feed bench_indicators bench_linkage finsam-hub finsam-gen
 
 results=$(mktemp)
 export FINSAM_BENCH_JSON=$results
@@ -42,6 +42,7 @@ else
     build/bin/bench_ingest
 fi
 build/bin/bench_feed
+build/bin/bench_linkage
 # shellcheck source=scripts/pg-test-cluster.sh
 source scripts/pg-test-cluster.sh start
 trap pg_test_cluster_stop EXIT

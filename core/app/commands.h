@@ -18,6 +18,7 @@ int runCheckConfig(const Args& args); ///< check-config --config FILE [--print-s
 int runPnr(const Args& args);         ///< pnr VALUE...
 int runExplain(const Args& args);     ///< explain --config FILE --person KEY
 int runRekey(const Args& args);       ///< rekey --config FILE --new-key-file PATH --new-key-id ID
+int runLinkage(const Args& args);     ///< linkage --config FILE [--estimate]
 int runExport(const Args& args);      ///< export --config FILE --entity E --format F [--out FILE] [filters]
 int runIndicators(const Args& args);  ///< indicators --config FILE --forbund ID --from D --to D [--period P] [--format F]
 int runUppfoljningFinsam(const Args& args);  ///< uppfoljning-finsam --config FILE --forbund ID --year Y [--format F]

@@ -26,6 +26,8 @@ constexpr const char* kUsage = R"(usage: finsam-hub <command> [options]
                                                   with --date, where they were aktuell and FINSAM eligibility
   rekey --config FILE --new-key-file PATH --new-key-id ID
                                                   re-derive every link key under a new key (stop serve first)
+  linkage --config FILE [--estimate]              re-score every probabilistic match (core/link/README.md);
+                                                  --estimate first estimates the model from the store by EM
   export --config FILE --entity deltaganden|insatser|persons --format csv|ndjson|json [--out FILE]
          [--forbund ID] [--insats ID] [--from D] [--to D]
                                                   the current state, as GET /v1/deltaganden etc. (all pages)
@@ -75,6 +77,9 @@ int main(int argc, char** argv) {
         }
         if (command == "rekey") {
             return runRekey(args);
+        }
+        if (command == "linkage") {
+            return runLinkage(args);
         }
         if (command == "indicators") {
             return runIndicators(args);

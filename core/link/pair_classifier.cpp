@@ -1,4 +1,4 @@
-// core/link/pair_classifier.cpp — tag index, pattern counts, greedy one-to-one.
+// core/link/pair_classifier.cpp — tag index, random pairs, the model estimate, pairwise scores.
 // SPDX-License-Identifier: Apache-2.0
 #include "core/link/pair_classifier.h"
 
@@ -149,9 +149,9 @@ std::map<std::uint16_t, std::uint64_t> countPatterns(const std::vector<EncodedRe
     return counts;
 }
 
-std::vector<ScoredPair> bestPairs(const std::vector<EncodedRecord>& records,
-                                  const std::vector<std::pair<std::size_t, std::size_t>>& pairs,
-                                  const MatchModel& model, double lower) {
+std::vector<ScoredPair> scorePairs(const std::vector<EncodedRecord>& records,
+                                   const std::vector<std::pair<std::size_t, std::size_t>>& pairs,
+                                   const MatchModel& model, double lower) {
     std::vector<ScoredPair> scored;
     for (const auto& [a, b] : pairs) {
         ScoredPair pair{a, b, ComparisonPattern::of(compareFields(records[a].encoding, records[b].encoding))};
@@ -161,21 +161,7 @@ std::vector<ScoredPair> bestPairs(const std::vector<EncodedRecord>& records,
             scored.push_back(pair);
         }
     }
-    std::stable_sort(scored.begin(), scored.end(),
-                     [](const ScoredPair& x, const ScoredPair& y) { return x.weight > y.weight; });
-    std::set<std::pair<std::size_t, std::string>> taken;  // (record, other group)
-    std::vector<ScoredPair> kept;
-    for (const auto& pair : scored) {
-        auto left = std::pair{pair.a, records[pair.b].group};
-        auto right = std::pair{pair.b, records[pair.a].group};
-        if (taken.count(left) != 0 || taken.count(right) != 0) {
-            continue;
-        }
-        taken.insert(left);
-        taken.insert(right);
-        kept.push_back(pair);
-    }
-    return kept;
+    return scored;
 }
 
 }  // namespace finsam::link

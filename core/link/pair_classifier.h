@@ -61,10 +61,10 @@ struct ScoredPair {
 std::map<std::uint16_t, std::uint64_t> countPatterns(const std::vector<EncodedRecord>& records,
                                                      const std::vector<std::pair<std::size_t, std::size_t>>& pairs);
 
-/// Scores the pairs and keeps, of those at or above `lower`, each record's best pair per other group (greedy by
-/// weight): one person has one record at an organisation, so a second, weaker candidate there is another person.
-std::vector<ScoredPair> bestPairs(const std::vector<EncodedRecord>& records,
-                                  const std::vector<std::pair<std::size_t, std::size_t>>& pairs,
-                                  const MatchModel& model, double lower);
+/// Scores the pairs and keeps those at or above `lower`, as the hub does (probabilistic_linker.h): pairwise, so
+/// the outcome does not depend on the order records arrive in.
+std::vector<ScoredPair> scorePairs(const std::vector<EncodedRecord>& records,
+                                   const std::vector<std::pair<std::size_t, std::size_t>>& pairs,
+                                   const MatchModel& model, double lower);
 
 }  // namespace finsam::link

@@ -1,4 +1,4 @@
-// core/link/probabilistic_linker.cpp — candidates from shared tags, best per organisation, person_match upkeep.
+// core/link/probabilistic_linker.cpp — candidates from shared tags, scored pairs, person_match upkeep.
 // SPDX-License-Identifier: Apache-2.0
 #include "core/link/probabilistic_linker.h"
 
@@ -67,22 +67,34 @@ std::string evidenceJson(const ComparisonPattern& pattern) {
 }
 
 MatchModel ProbabilisticLinker::model(const std::string& keyId) {
-    PersonEncodings encodings(database_);
-    const std::int64_t count = encodings.count(keyId);
-    auto held = database_.queryRow("SELECT model, encodings FROM linkage_model WHERE key_id = :p0", {keyId}, 2);
-    if (held && count < 2 * std::stoll(held->at(1).value_or("0"))) {
+    auto held = database_.queryRow("SELECT model FROM linkage_model WHERE key_id = :p0", {keyId}, 1);
+    if (held) {
         if (auto model = MatchModel::fromJson(held->at(0).value_or(""))) {
             return *model;
         }
     }
+    return MatchModel::initial();
+}
+
+MatchModel ProbabilisticLinker::estimate(const std::string& keyId, std::size_t& encodingsUsed) {
+    PersonEncodings encodings(database_);
     std::vector<std::string> personKeys;
     auto records = encodings.all(keyId, personKeys);
+    encodingsUsed = records.size();
     MatchModel model = estimateModel(records, candidatePairs(records));
-    const std::string now = common::nowUtcIso();
     database_.execute("DELETE FROM linkage_model WHERE key_id = :p0", {keyId});
     database_.execute("INSERT INTO linkage_model (key_id, model, encodings, estimated_at) VALUES (:p0, :p1, :p2, :p3)",
-                      {keyId, model.toJson(), std::to_string(records.size()), now});
+                      {keyId, model.toJson(), std::to_string(records.size()), common::nowUtcIso()});
     return model;
+}
+
+std::set<std::string> ProbabilisticLinker::everyEncodedPerson() {
+    std::set<std::string> persons;
+    soci::rowset<std::string> rows = (database_.session().prepare << "SELECT person_key FROM person_encoding");
+    for (const auto& person : rows) {
+        persons.insert(person);
+    }
+    return persons;
 }
 
 std::set<std::string> ProbabilisticLinker::match(const std::set<std::string>& touchedPersons) {
@@ -101,7 +113,7 @@ std::set<std::string> ProbabilisticLinker::match(const std::set<std::string>& to
         }
         const MatchModel& fs = modelIt->second;
         const auto deterministic = sharingLinkKey(database_, person);
-        std::map<std::string, Scored> best;  // per other organisation: one person has one record there
+        std::vector<Scored> matched;
         std::map<std::string, Scored> conflicts;  // persons sharing the number whom the evidence says are others
         for (const auto& candidate : encodings.candidates(person, own->organisation, own->keyId)) {
             Scored scored{candidate.personKey, ComparisonPattern::of(compareFields(own->encoding, candidate.encoding))};
@@ -115,12 +127,8 @@ std::set<std::string> ProbabilisticLinker::match(const std::set<std::string>& to
             }
             scored.weight = fs.weight(scored.pattern);
             scored.probability = fs.probability(scored.pattern);
-            if (classify(scored.probability, thresholds_) == MatchClass::kApart) {
-                continue;
-            }
-            auto [it, inserted] = best.try_emplace(candidate.organisation, scored);
-            if (!inserted && scored.weight > it->second.weight) {
-                it->second = scored;
+            if (classify(scored.probability, thresholds_) != MatchClass::kApart) {
+                matched.push_back(scored);
             }
         }
         // The person's matches as held: undecided ones that no longer hold are dropped.
@@ -137,7 +145,7 @@ std::set<std::string> ProbabilisticLinker::match(const std::set<std::string>& to
         }
         std::set<std::pair<std::string, std::string>> kept;
         std::vector<std::pair<Scored, std::string>> decided;
-        for (const auto& [organisation, scored] : best) {
+        for (const auto& scored : matched) {
             decided.emplace_back(scored,
                                  classify(scored.probability, thresholds_) == MatchClass::kLink ? "linked" : "review");
         }

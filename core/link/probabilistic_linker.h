@@ -14,15 +14,20 @@
 namespace finsam::link {
 
 /// A match only makes two persons counterparts (LinkEngine::counterparts); whether they are linked is the
-/// consent's decision, exactly as for a shared link key. Runs inside the batch's transaction.
+/// consent's decision, exactly as for a shared link key. Runs inside the caller's transaction.
 ///
 /// For each touched person with an encoding: candidates are persons of other organisations sharing a blocking
-/// tag and no link key; each is scored by the Fellegi–Sunter model; the best per organisation at or above the
-/// lower threshold is kept in person_match (`linked` or `review`), an earlier undecided match that no longer
-/// holds is dropped, and a reviewer's decision (`accepted`, `rejected`) is never touched again. Persons who share
-/// a number but whose names both disagree and whose birth dates differ (a reused number) are kept as `conflict`:
-/// not counterparts until a reviewer accepts them.
-/// The model is estimated from the store's encodings (pair_classifier.h) and re-estimated when they double.
+/// tag and no link key. Each is scored by the Fellegi–Sunter model, and every pair at or above the lower
+/// threshold is kept in person_match (`linked` or `review`). An earlier undecided match that no longer holds is
+/// dropped. A reviewer's decision (`accepted`, `rejected`) is never touched again. Persons who share a number
+/// but whose names both disagree and whose birth dates differ (a reused number) are kept as `conflict`: not
+/// counterparts until a reviewer accepts them.
+///
+/// Why the outcome does not depend on the order sources are read in:
+/// - A pair is scored whenever either person is touched, so its last score is on both final encodings.
+/// - Scores are pairwise: there is no "best candidate" that a later arrival could displace.
+/// - The model changes only when an operator estimates it (`finsam-hub linkage --estimate`), which then
+///   re-scores every pair. Until then the documented starting values are used (MatchModel::initial()).
 class ProbabilisticLinker {
 public:
     ProbabilisticLinker(store::Database& database, MatchThresholds thresholds)
@@ -31,9 +36,14 @@ public:
     /// Persons whose matches changed: their links must be re-decided.
     std::set<std::string> match(const std::set<std::string>& touchedPersons);
 
-    /// The model for `keyId`: the stored one, or estimated now (and stored) when there is none or the encodings
-    /// have doubled since.
+    /// The stored model for `keyId`, else MatchModel::initial().
     MatchModel model(const std::string& keyId);
+
+    /// Estimates the model from every encoding under `keyId` (EM, pair_classifier.h) and stores it.
+    MatchModel estimate(const std::string& keyId, std::size_t& encodingsUsed);
+
+    /// Every person with an encoding: what match() takes to re-score the whole store.
+    std::set<std::string> everyEncodedPerson();
 
 private:
     store::Database& database_;

@@ -7,6 +7,7 @@
 #include "core/common/clock.h"
 #include "core/link/link_engine.h"
 #include "core/store/audit_log.h"
+#include "core/store/batch_log.h"
 
 namespace finsam::link {
 
@@ -72,12 +73,9 @@ ReviewQueue::Outcome ReviewQueue::decide(std::int64_t id, bool accept, const std
     }
     const std::string now = common::nowUtcIso();
     const std::string status = accept ? "accepted" : "rejected";
-    long long batch = batchId, key = id;
+    long long key = id;
     auto& sql = database_.session();
-    sql << "INSERT INTO batch (id, connector, started_at, committed_at, records_read, accepted, quarantined, "
-           "rejected_rows, rejected_sources, checkpoint, duration_ms) VALUES (:i, 'review', :s, :t, 0, 0, 0, 0, 0, "
-           "'', 0)",
-        soci::use(batch), soci::use(now), soci::use(now);
+    store::recordInternalBatch(database_, batchId, "review");
     sql << "UPDATE person_match SET status = :s, decided_by = :r, updated_at = :n WHERE id = :i", soci::use(status),
         soci::use(reviewer), soci::use(now), soci::use(key);
     char detail[160];

@@ -125,4 +125,13 @@ void BatchLog::finish(std::int64_t batchId, const std::string& startedAt, const 
         soci::use(connector_), soci::use(checkpoint), soci::use(batch), soci::use(now);
 }
 
+void recordInternalBatch(Database& database, std::int64_t batchId, const std::string& origin) {
+    long long batch = batchId;
+    const std::string now = common::nowUtcIso();
+    database.session() << "INSERT INTO batch (id, connector, started_at, committed_at, records_read, accepted, "
+                          "quarantined, rejected_rows, rejected_sources, checkpoint, duration_ms) VALUES (:i, :c, :s, "
+                          ":t, 0, 0, 0, 0, 0, '', 0)",
+        soci::use(batch), soci::use(origin), soci::use(now), soci::use(now);
+}
+
 }  // namespace finsam::store

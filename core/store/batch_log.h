@@ -76,4 +76,9 @@ private:
     std::string connector_;
 };
 
+/// Records a batch that read no source: a change the hub made itself (a reviewer's decision, re-scored
+/// probabilistic matches), so its audit entries and feed events have a batch like every other change. `origin`
+/// stands where a connector id would ("review", "linkage"); no checkpoint is written.
+void recordInternalBatch(Database& database, std::int64_t batchId, const std::string& origin);
+
 }  // namespace finsam::store

@@ -28,7 +28,7 @@ void print(const char* title, const bench::Quality& q) {
         std::printf("  recall, %-14s %5zu / %5zu = %.4f\n", error.empty() ? "no error" : error.c_str(),
                     counts.first, counts.second, counts.second == 0 ? 0.0 : double(counts.first) / counts.second);
     }
-    std::printf("  estimation and scoring: %.3f s for %zu pairs (%.2f M pairs/s: model estimation, field Dice, weights, one-to-one)\n",
+    std::printf("  estimation and scoring: %.3f s for %zu pairs (%.2f M pairs/s: model estimation, field Dice, weights)\n",
                 q.compareSeconds, q.candidatePairs, q.candidatePairs / q.compareSeconds / 1e6);
 }
 

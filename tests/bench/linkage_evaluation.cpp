@@ -266,7 +266,7 @@ Quality evaluate(const LabelledRecords& data, const link::MatchThresholds& thres
     const auto started = std::chrono::steady_clock::now();
     quality.model = link::estimateModel(records, pairs);
     quality.emIterations = quality.model.iterations();
-    const auto scored = link::bestPairs(records, pairs, quality.model, thresholds.lower);
+    const auto scored = link::scorePairs(records, pairs, quality.model, thresholds.lower);
     quality.compareSeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
 
     for (const auto& pair : scored) {

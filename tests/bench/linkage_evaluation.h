@@ -28,7 +28,7 @@ struct Quality {
     double pairsPerRecord = 0;
     double blockingRecall = 0;  ///< true pairs that share a blocking tag
     int emIterations = 0;
-    std::size_t linked = 0;     ///< pairs at or above the upper threshold (one-to-one)
+    std::size_t linked = 0;     ///< pairs at or above the upper threshold
     std::size_t linkedTrue = 0;
     std::size_t review = 0;     ///< pairs between the thresholds
     std::size_t reviewTrue = 0;
@@ -51,7 +51,7 @@ LabelledRecords loadFebrl4(const std::string& directory, const identity::Identit
 /// by a personnummer, or no number at all. Names are given where the partner has them (AF and the region).
 LabelledRecords generatedPeople(int people, std::uint64_t seed, const identity::IdentityEncoder& encoder);
 
-/// Blocking, EM, one-to-one scoring and the thresholds, measured against the truth.
+/// Blocking, EM, pairwise scoring (as the hub scores) and the thresholds, measured against the truth.
 Quality evaluate(const LabelledRecords& data, const link::MatchThresholds& thresholds);
 
 /// A test key chain (never a deployment's).

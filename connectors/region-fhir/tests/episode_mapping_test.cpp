@@ -12,7 +12,7 @@ namespace {
 
 // One run over a single EpisodeOfCare page holding `episodes` and the patients p1 (personnummer),
 // p2 (protected), p3 (samordningsnummer), p4 (reservnummer only).
-std::vector<std::string> read(const std::vector<std::string>& episodes, const std::string& extra = "") {
+std::vector<sdk::Record> readRecords(const std::vector<std::string>& episodes, const std::string& extra = "") {
     auto fetcher = std::make_shared<ScriptedFetcher>();
     fetcher->answerQuery("Consent", bundle({}, {}));
     fetcher->answerQuery("EpisodeOfCare",
@@ -25,7 +25,11 @@ std::vector<std::string> read(const std::vector<std::string>& episodes, const st
     const auto outcome = drain(fetcher, "", settingsJson(200, extra));
     EXPECT_EQ(outcome.result.status, sdk::Status::kOk) << outcome.result.message;
     EXPECT_TRUE(outcome.collected.problems.empty());
-    return describeAll(outcome.collected.records, false);
+    return outcome.collected.records;
+}
+
+std::vector<std::string> read(const std::vector<std::string>& episodes, const std::string& extra = "") {
+    return describeAll(readRecords(episodes, extra), false);
 }
 
 TEST(EpisodeMapping, ActiveAndOnholdAreOngoingParticipations) {
@@ -92,6 +96,20 @@ TEST(EpisodeMapping, ProtectedPatientsAreMarkedAndTheirNumberGoesOnlyToTheIdenti
     EXPECT_EQ(read({episode({.id = "e1", .patient = "p2", .insats = "FB-1"})}),
               (std::vector<std::string>{"deltagande e1 upsert stated insats_id=FB-1 personnummer=199001011239 "
                                         "skyddad=true kon=male fodelsear=1990 startdatum=2019-03-15"}));
+}
+
+TEST(EpisodeMapping, NameAndBirthDateGoOutForLinkageOnlyWithANationalNumberAndNeverWhenProtected) {
+    const auto records = readRecords({episode({.id = "e1", .patient = "p1", .insats = "FB-1"}),
+                                      episode({.id = "e2", .patient = "p2", .insats = "FB-1"}),
+                                      episode({.id = "e3", .patient = "p4", .insats = "FB-1"})});
+    ASSERT_EQ(records.size(), 3U);
+    EXPECT_EQ(valueOf(records[0], "fornamn") + " " + valueOf(records[0], "efternamn"), "Märta Sjöberg");
+    EXPECT_EQ(valueOf(records[0], "fodelsedatum"), "1985-07-09");
+    for (const auto& record : {records[1], records[2]}) {  // protected; reservnummer only
+        for (const char* field : {"fornamn", "efternamn", "fodelsedatum"}) {
+            EXPECT_EQ(valueOf(record, field), "") << record.key << " " << field;
+        }
+    }
 }
 
 TEST(EpisodeMapping, SamordningsnummerIsTheNationalNumberAndAReservnummerStaysOut) {

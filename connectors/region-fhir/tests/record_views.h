@@ -15,7 +15,8 @@ std::string valueOf(const sdk::Record& record, const std::string& field);
 /// Every value of `field`, in order.
 std::vector<std::string> valuesOf(const sdk::Record& record, const std::string& field);
 
-/// "entity key operation line field=value …" — one line per record, for comparing runs.
+/// "entity key operation line field=value …" — one line per record, for comparing runs. The identity fields
+/// for probabilistic linkage (fornamn, efternamn, fodelsedatum) are left out.
 std::string describe(const sdk::Record& record, bool withPosition = true);
 std::vector<std::string> describeAll(const std::vector<sdk::Record>& records, bool withPosition = true);
 

@@ -350,6 +350,12 @@ protected:
                         "message, payload, state, created_at) VALUES (1, 'forbund-csv', 1, 'deltaganden.csv', 7, 3, "
                         "'startdatum', 'bad_value', 'startdatum: not a date', 'D-9;[pnr];2025-02-30', 'open', "
                         "'2026-01-01T00:00:00.000Z')";
+        // A probabilistic match waiting for review (GET lists it, POST decides it).
+        db.session() << "INSERT INTO person_match (id, person_a, person_b, probability, weight, evidence, status, "
+                        "created_at, updated_at) VALUES (1, '" << kPersonKey << "', 'pppppppppppppppppppppppppppppppp', "
+                        "0.7, 3.5, '{\"nummer\":\"close\",\"fornamn\":\"exact\",\"efternamn\":\"exact\","
+                        "\"fodelsedatum\":\"exact\",\"kon\":\"exact\"}', 'review', '2026-01-01T00:00:00.000Z', "
+                        "'2026-01-01T00:00:00.000Z')";
         transaction.commit();
     }
 
@@ -358,8 +364,9 @@ protected:
         std::string target = route.path;
         Poco::replaceInPlace(target, std::string("{person_key}"), std::string(kPersonKey));
         Poco::replaceInPlace(target, std::string("{asset}"), std::string("index.html"));
-        Poco::replaceInPlace(target, std::string("{id}"),
-                             std::string(route.path.find("quarantine") != std::string::npos ? "1" : "forbund-csv"));
+        const bool numbered = route.path.find("quarantine") != std::string::npos ||
+                              route.path.find("review") != std::string::npos;
+        Poco::replaceInPlace(target, std::string("{id}"), std::string(numbered ? "1" : "forbund-csv"));
         return target;
     }
 
@@ -381,7 +388,8 @@ TEST_P(ServedApiTest, EveryDocumentedOperationAnswersAsDocumented) {
         if (route.path == "/v1/indicators") target += "?forbund=forbund-a&from=2025-01-01&to=2025-12-31";  // required
         const std::string body = route.path == "/v1/admin/connectors/validate"
                                      ? R"({"id":"x","plugin":"forbund-csv","organisation":"forbund-a","settings":{}})"
-                                     : "";
+                                 : route.path == "/v1/admin/review/{id}" ? R"({"decision":"accept"})"
+                                                                          : "";
         auto response = route.method == "POST" ? apiPost(api_.port(), target, tokenFor(route.scope), body)
                                                : apiCall(api_.port(), route.method, target, tokenFor(route.scope));
         EXPECT_NE(response.status, 404) << response.body;
