@@ -15,6 +15,7 @@
 #include "core/link/duplicate_reports.h"
 #include "core/link/link_engine.h"
 #include "core/link/probabilistic_linker.h"
+#include "core/pipeline/batch_applier.h"
 #include "core/store/batch_log.h"
 
 namespace finsam::app {
@@ -24,24 +25,19 @@ int runLinkage(const Args& args) {
     HubRuntime runtime(arguments.require("config"));
     const auto& config = runtime.config;
     store::Database& db = *runtime.database;
-    const consent::WindowConfig window{config.followUpYearsBefore, config.followUpMonthsAfter};
-    link::ReportPrecedence precedence;
-    if (!config.duplicatePrecedence.empty()) {
-        precedence.defaultOrder = config.duplicatePrecedence;
-    }
-    precedence.fields = config.duplicateFieldPrecedence;
+    const pipeline::ApplySettings settings = pipeline::applySettingsOf(config);
 
     soci::transaction transaction(db.session());
     const std::int64_t batchId = db.allocate("batch", 1);
     store::recordInternalBatch(db, batchId, "linkage");
-    link::ProbabilisticLinker linker(db, {config.linkUpperThreshold, config.linkLowerThreshold});
+    link::ProbabilisticLinker linker(db, settings.thresholds);
     const std::string keyId = runtime.pseudonymizer->keyId();
     std::size_t encodings = 0;
     const link::MatchModel model = arguments.has("estimate") ? linker.estimate(keyId, encodings) : linker.model(keyId);
     // Every pair again under the model; the persons whose matches changed have their links re-decided.
     auto changed = linker.match(linker.everyEncodedPerson());
-    auto changes = link::LinkEngine(db, window).reconcile(changed, batchId, common::todayInSweden());
-    auto merges = link::DuplicateReports(db, precedence, window).reconcile(changes, batchId);
+    auto changes = link::LinkEngine(db, settings.window).reconcile(changed, batchId, common::todayInSweden());
+    auto merges = link::DuplicateReports(db, settings.precedence, settings.window).reconcile(changes, batchId);
     changes.insert(changes.end(), merges.begin(), merges.end());
     const auto events = feed::FeedWriter(db).append(changes, batchId).size();
     std::map<std::string, long long> byStatus;

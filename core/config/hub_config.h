@@ -109,7 +109,7 @@ struct HubConfig {
     int followUpYearsBefore = 10;  ///< consent.follow_up_years_before
     int followUpMonthsAfter = 12;  ///< consent.follow_up_months_after
     int citationGraceDays = 30;    ///< consent.citation_grace_days
-    bool probabilisticLinkage = true;  ///< linkage.probabilistic
+    bool probabilisticLinkage = false;  ///< linkage.probabilistic (opt-in: it costs ingest time, core/link/README.md)
     double linkUpperThreshold = 0.9;   ///< linkage.upper_threshold
     double linkLowerThreshold = 0.5;   ///< linkage.lower_threshold
     std::vector<WebhookConfig> webhooks;

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/http/api_handler.h"
 
+#include <charconv>
+
 #include <Poco/Logger.h>
 #include <Poco/URI.h>
 
@@ -10,6 +12,15 @@
 namespace finsam::http {
 
 using Poco::Net::HTTPResponse;
+
+std::int64_t integerParameter(const std::string& name, const std::string& value, std::int64_t min, std::int64_t max) {
+    std::int64_t number = 0;
+    auto [end, error] = std::from_chars(value.data(), value.data() + value.size(), number);
+    if (error != std::errc() || end != value.data() + value.size() || number < min || number > max) {
+        throw BadParameter(name, "an integer from " + std::to_string(min) + " to " + std::to_string(max));
+    }
+    return number;
+}
 
 void sendJson(Poco::Net::HTTPServerResponse& response, HTTPResponse::HTTPStatus status, const std::string& body,
               const std::string& contentType) {

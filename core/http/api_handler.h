@@ -76,6 +76,9 @@ protected:
     const PathParams params_;
 };
 
+/// `value` as an integer in [min, max]; else throws BadParameter(name, "an integer from MIN to MAX").
+std::int64_t integerParameter(const std::string& name, const std::string& value, std::int64_t min, std::int64_t max);
+
 /// Writes `body` with `status`, Cache-Control: no-store and a Content-Length.
 void sendJson(Poco::Net::HTTPServerResponse& response, Poco::Net::HTTPResponse::HTTPStatus status,
               const std::string& body, const std::string& contentType = "application/json");

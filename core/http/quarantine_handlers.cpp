@@ -19,15 +19,6 @@ namespace {
 
 using Writer = rapidjson::Writer<rapidjson::StringBuffer>;
 
-std::int64_t integerParameter(const std::string& name, const std::string& value, std::int64_t min, std::int64_t max) {
-    std::int64_t number = 0;
-    auto [end, error] = std::from_chars(value.data(), value.data() + value.size(), number);
-    if (error != std::errc() || end != value.data() + value.size() || number < min || number > max) {
-        throw BadParameter(name, "an integer from " + std::to_string(min) + " to " + std::to_string(max));
-    }
-    return number;
-}
-
 void writeItem(Writer& json, const store::QuarantineItem& item, bool withPayload) {
     json.StartObject();
     json.Key("id"); json.Int64(item.id);

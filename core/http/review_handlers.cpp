@@ -10,6 +10,7 @@
 
 #include "core/feed/feed_writer.h"
 #include "core/link/review_queue.h"
+#include "core/pipeline/batch_applier.h"
 
 namespace finsam::http {
 
@@ -19,15 +20,6 @@ namespace {
 
 using Writer = rapidjson::Writer<rapidjson::StringBuffer>;
 constexpr std::size_t kMaxDecisionBytes = 1024;
-
-std::int64_t integerParameter(const std::string& name, const std::string& value, std::int64_t min, std::int64_t max) {
-    std::int64_t number = 0;
-    auto [end, error] = std::from_chars(value.data(), value.data() + value.size(), number);
-    if (error != std::errc() || end != value.data() + value.size() || number < min || number > max) {
-        throw BadParameter(name, "an integer from " + std::to_string(min) + " to " + std::to_string(max));
-    }
-    return number;
-}
 
 void writeItem(Writer& json, const link::ReviewItem& item) {
     json.StartObject();
@@ -63,14 +55,7 @@ void writeItem(Writer& json, const link::ReviewItem& item) {
 }
 
 link::ReportPrecedence precedenceOf(const ApiContext& context) {
-    link::ReportPrecedence precedence;
-    if (context.hub != nullptr) {
-        if (!context.hub->duplicatePrecedence.empty()) {
-            precedence.defaultOrder = context.hub->duplicatePrecedence;
-        }
-        precedence.fields = context.hub->duplicateFieldPrecedence;
-    }
-    return precedence;
+    return context.hub != nullptr ? pipeline::applySettingsOf(*context.hub).precedence : link::ReportPrecedence{};
 }
 
 }  // namespace

@@ -78,6 +78,19 @@ struct SnapshotKeys {
 
 }  // namespace
 
+ApplySettings applySettingsOf(const config::HubConfig& config) {
+    ApplySettings settings;
+    settings.window = consent::WindowConfig{config.followUpYearsBefore, config.followUpMonthsAfter};
+    if (!config.duplicatePrecedence.empty()) {
+        settings.precedence.defaultOrder = config.duplicatePrecedence;
+    }
+    settings.precedence.fields = config.duplicateFieldPrecedence;
+    settings.citationGraceDays = config.citationGraceDays;
+    settings.probabilistic = config.probabilisticLinkage;
+    settings.thresholds = {config.linkUpperThreshold, config.linkLowerThreshold};
+    return settings;
+}
+
 AppliedBatch BatchApplier::apply(BatchCollector& batch, const std::string& checkpoint, const std::string& startedAt) {
     AppliedBatch result;
     result.warnings = batch.warnings;

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "core/config/hub_config.h"
 #include "core/consent/consent.h"
 #include "core/link/duplicate_reports.h"
 #include "core/link/pair_classifier.h"
@@ -40,6 +41,9 @@ struct ApplySettings {
     /// scheduler renews its lease here, so an instance that lost the lease commits nothing.
     std::function<void(store::Database&)> beforeCommit;
 };
+
+/// The settings hub.json gives (consent window, duplicate precedence, citation grace, linkage); beforeCommit unset.
+ApplySettings applySettingsOf(const config::HubConfig& config);
 
 /// Applies batches of one connector instance. The data, its lineage, its feed events and the connector's
 /// new checkpoint commit together or not at all: a crash replays the batch from the previous checkpoint.

@@ -108,15 +108,7 @@ IngestSummary IngestRunner::drain(const config::ConnectorInstanceConfig& instanc
             throw std::runtime_error(std::string("open failed (") + statusName(openError.status) + "): " +
                                      openError.message);
         }
-        ApplySettings settings;
-        settings.window = consent::WindowConfig{config_.followUpYearsBefore, config_.followUpMonthsAfter};
-        if (!config_.duplicatePrecedence.empty()) {
-            settings.precedence.defaultOrder = config_.duplicatePrecedence;
-        }
-        settings.precedence.fields = config_.duplicateFieldPrecedence;
-        settings.citationGraceDays = config_.citationGraceDays;
-        settings.probabilistic = config_.probabilisticLinkage;
-        settings.thresholds = {config_.linkUpperThreshold, config_.linkLowerThreshold};
+        ApplySettings settings = applySettingsOf(config_);
         settings.beforeCommit = options.beforeCommit;
         BatchApplier applier(database_, pipeline, BatchOrigin{instance.id, instance.organisation}, settings);
         while (stop == nullptr || !stop->load()) {
