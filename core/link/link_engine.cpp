@@ -160,16 +160,21 @@ consent::LinkDecision LinkEngine::allowedOn(const std::string& personA, const st
     return decide(personA, personB, *day, true).link;
 }
 
-std::set<std::string> LinkEngine::counterparts(const std::string& personKey) {
+std::set<std::string> sharingLinkKey(store::Database& database, const std::string& personKey) {
     std::set<std::string> others;
     soci::rowset<std::string> rows =
-        (database_.session().prepare << "SELECT DISTINCT o.person_key FROM link_key p JOIN link_key o ON "
-                                        "o.kind = p.kind AND o.key_id = p.key_id AND o.value = p.value AND "
-                                        "o.organisation <> p.organisation WHERE p.person_key = :p",
+        (database.session().prepare << "SELECT DISTINCT o.person_key FROM link_key p JOIN link_key o ON "
+                                       "o.kind = p.kind AND o.key_id = p.key_id AND o.value = p.value AND "
+                                       "o.organisation <> p.organisation WHERE p.person_key = :p",
          soci::use(personKey));
     for (const auto& other : rows) {
         others.insert(other);
     }
+    return others;
+}
+
+std::set<std::string> LinkEngine::counterparts(const std::string& personKey) {
+    std::set<std::string> others = sharingLinkKey(database_, personKey);
     // Probabilistic matches (probabilistic_linker.h) made by the model or accepted by a reviewer add counterparts;
     // a shared number the evidence contradicts (conflict), or a reviewer rejected, takes one away.
     soci::rowset<soci::row> matches =

@@ -15,6 +15,9 @@
 
 namespace finsam::link {
 
+/// Persons of other organisations sharing a link key with `personKey`: the deterministic counterparts.
+std::set<std::string> sharingLinkKey(store::Database& database, const std::string& personKey);
+
 /// After a batch, re-decides every cross-organisation pair of persons that share a link key and involve a
 /// person the batch touched (architecture §4): a pair is linked while a consent in force names both
 /// parties for both records' categories and the purpose, and both records fall in the follow-up window of a

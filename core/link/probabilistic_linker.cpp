@@ -10,25 +10,12 @@
 
 #include "core/common/clock.h"
 #include "core/link/encoding_similarity.h"
+#include "core/link/link_engine.h"
 #include "core/link/person_encodings.h"
 
 namespace finsam::link {
 
 namespace {
-
-// Persons of other organisations sharing a link key: the deterministic linker's already.
-std::set<std::string> sharingLinkKey(store::Database& database, const std::string& personKey) {
-    std::set<std::string> others;
-    soci::rowset<std::string> rows =
-        (database.session().prepare << "SELECT DISTINCT o.person_key FROM link_key p JOIN link_key o ON "
-                                       "o.kind = p.kind AND o.key_id = p.key_id AND o.value = p.value AND "
-                                       "o.organisation <> p.organisation WHERE p.person_key = :p",
-         soci::use(personKey));
-    for (const auto& other : rows) {
-        others.insert(other);
-    }
-    return others;
-}
 
 // Two persons sharing a number whose names both disagree and whose birth dates differ: a reused number (or a
 // number typed into the wrong person's record), not one human.
