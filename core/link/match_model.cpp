@@ -92,10 +92,11 @@ MatchModel MatchModel::withChanceAgreement(
     std::array<double, kEncodedFieldCount> present{};
     for (const auto& [index, count] : randomPatternCounts) {
         auto pattern = ComparisonPattern::fromIndex(index);
+        const double nonMatches = static_cast<double>(count) * (1 - probability(pattern));
         for (std::size_t f = 0; f < kEncodedFieldCount; ++f) {
             if (pattern.levels[f] != Agreement::kMissing) {
-                counts[f][level(pattern.levels[f])] += static_cast<double>(count);
-                present[f] += static_cast<double>(count);
+                counts[f][level(pattern.levels[f])] += nonMatches;
+                present[f] += nonMatches;
             }
         }
     }

@@ -40,8 +40,11 @@ public:
     /// small to estimate from uses them as they are.
     static MatchModel initial();
 
-    /// u from pairs drawn at random, nearly all non-matches: how often each field agrees by chance. Blocked
-    /// pairs cannot tell this: they were chosen for agreeing on the blocking fields.
+    /// u from pairs drawn at random: how often each field agrees by chance. Blocked pairs cannot tell this: they
+    /// were chosen for agreeing on the blocking fields. Each random pair counts by its posterior of being a
+    /// non-match under this model (the E-step's weight), so the few matches drawn among them are left out: one
+    /// match in 5 000 random pairs agreeing exactly on the number would otherwise read as the number's chance
+    /// agreement, hundreds of times its true rate.
     MatchModel withChanceAgreement(const std::map<std::uint16_t, std::uint64_t>& randomPatternCounts) const;
 
     /// Expectation–maximisation of m and the prior over candidate pairs counted by pattern (Winkler 1988); u is

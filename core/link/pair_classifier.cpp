@@ -64,22 +64,47 @@ std::uint8_t fieldsOfPass(std::string_view pass) {
 
 std::string passOf(const std::string& tag) { return tag.substr(0, tag.find(':')); }
 
+using PatternCounts = std::map<std::uint16_t, std::uint64_t>;
+
+// m by EM within each blocking pass, leaving out the fields that pass selected on, averaged over the passes that
+// left a field free; then the prior as the share of all cross-group pairs that match (matches are candidates; u
+// is chance agreement over all pairs, so the odds must be of a pair drawn from all of them).
+MatchModel estimateMatchesGiven(const MatchModel& start, const std::map<std::string, PatternCounts>& byPass,
+                                const PatternCounts& candidateCounts, double candidates, double crossPairs) {
+    std::array<std::vector<MatchModel>, identity::kEncodedFieldCount> estimates;
+    for (const auto& [pass, counts] : byPass) {
+        const std::uint8_t ignored = fieldsOfPass(pass);
+        MatchModel model = MatchModel::estimateWithout(counts, start, ignored);
+        for (std::size_t f = 0; f < identity::kEncodedFieldCount; ++f) {
+            if (((ignored >> f) & 1U) == 0) {
+                estimates[f].push_back(model);
+            }
+        }
+    }
+    MatchModel model = start;
+    for (std::size_t f = 0; f < identity::kEncodedFieldCount; ++f) {
+        model.averageM(estimates[f], static_cast<identity::EncodedField>(f));
+    }
+    const MatchModel candidatesModel = model.withPriorFrom(candidateCounts);
+    return model.withPrior(crossPairs == 0 ? candidatesModel.prior()
+                                           : candidatesModel.prior() * candidates / crossPairs);
+}
+
 }  // namespace
 
 MatchModel estimateModel(const std::vector<EncodedRecord>& records,
                          const std::vector<std::pair<std::size_t, std::size_t>>& candidates) {
     constexpr std::size_t kRandomPairs = 200000;
     constexpr std::uint64_t kSeed = 20031210;  // lag 2003:1210: reproducible, and no secret
+    // Chance agreement leaves out the random pairs the model takes for matches; m and the prior follow from it.
+    // The first round weighs random pairs by the starting model, the second by the first estimate (FEBRL 4's F1
+    // 0.9921 → 0.9933); a third changes no decision on FEBRL 4 or the generated people.
+    constexpr int kRounds = 2;
     // A handful of persons tells nothing about chance agreement or about typing errors: a small store uses the
     // documented starting values as they are.
     if (records.size() < kMinimumRecordsToEstimate) {
         return MatchModel::initial();
     }
-    // u: chance agreement, from random pairs.
-    const MatchModel start =
-        MatchModel::initial().withChanceAgreement(countPatterns(records, randomPairs(records, kRandomPairs, kSeed)));
-    // m: by EM within each blocking pass, leaving out the fields that pass selected on; averaged over the passes
-    // that left a field free.
     std::map<std::string, std::vector<std::pair<std::size_t, std::size_t>>> byPass;
     for (const auto& [a, b] : candidates) {
         std::set<std::string> shared;
@@ -92,26 +117,12 @@ MatchModel estimateModel(const std::vector<EncodedRecord>& records,
             byPass[pass].emplace_back(a, b);
         }
     }
-    std::array<std::vector<MatchModel>, identity::kEncodedFieldCount> estimates;
+    std::map<std::string, PatternCounts> countsByPass;
     for (const auto& [pass, pairs] : byPass) {
-        if (pairs.size() < kMinimumPairsPerPass) {
-            continue;  // too few to estimate from: the other passes, or the starting values, speak for the field
-        }
-        const std::uint8_t ignored = fieldsOfPass(pass);
-        MatchModel model = MatchModel::estimateWithout(countPatterns(records, pairs), start, ignored);
-        for (std::size_t f = 0; f < identity::kEncodedFieldCount; ++f) {
-            if (((ignored >> f) & 1U) == 0) {
-                estimates[f].push_back(model);
-            }
+        if (pairs.size() >= kMinimumPairsPerPass) {  // fewer: the other passes or the starting values speak
+            countsByPass[pass] = countPatterns(records, pairs);
         }
     }
-    MatchModel model = start;
-    for (std::size_t f = 0; f < identity::kEncodedFieldCount; ++f) {
-        model.averageM(estimates[f], static_cast<identity::EncodedField>(f));
-    }
-    // The prior: the share of candidates that match, turned into the share of all cross-group pairs (matches are
-    // candidates; u is chance agreement over all pairs, so the odds must be of a pair drawn from all of them).
-    const MatchModel candidatesModel = model.withPriorFrom(countPatterns(records, candidates));
     std::map<std::string, double> groupSizes;
     for (const auto& record : records) {
         groupSizes[record.group] += 1;
@@ -120,8 +131,14 @@ MatchModel estimateModel(const std::vector<EncodedRecord>& records,
     for (const auto& [group, size] : groupSizes) {
         crossPairs += size * (total - size) / 2;
     }
-    const double expectedMatches = candidatesModel.prior() * static_cast<double>(candidates.size());
-    return model.withPrior(crossPairs == 0 ? candidatesModel.prior() : expectedMatches / crossPairs);
+    const PatternCounts randomCounts = countPatterns(records, randomPairs(records, kRandomPairs, kSeed));
+    const PatternCounts candidateCounts = countPatterns(records, candidates);
+    MatchModel model = MatchModel::initial();
+    for (int round = 1; round <= kRounds; ++round) {
+        model = estimateMatchesGiven(model.withChanceAgreement(randomCounts), countsByPass, candidateCounts,
+                                     static_cast<double>(candidates.size()), crossPairs);
+    }
+    return model;
 }
 
 MatchClass classify(double probability, const MatchThresholds& thresholds) {

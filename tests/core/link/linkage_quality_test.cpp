@@ -16,7 +16,7 @@ TEST(LinkageQualityTest, Febrl4LinksNearlyEveryTruePairAndNoFalseOne) {
     EXPECT_GE(quality.blockingRecall, 0.995);
     EXPECT_LE(quality.pairsPerRecord, 3.0);
     EXPECT_GE(quality.precision, 0.995);
-    EXPECT_GE(quality.f1, 0.985);  // measured 0.989 at 0.90 / 0.50
+    EXPECT_GE(quality.f1, 0.99);  // measured 0.9933 at 0.90 / 0.50
 }
 
 TEST(LinkageQualityTest, GeneratedPeopleWithAMistypedDigitAreFoundAtHighPrecision) {

@@ -68,6 +68,30 @@ TEST(MatchModelTest, EmRecoversTheParametersThePairsWereDrawnFrom) {
     EXPECT_GT(model.weight(allExact), 0);
 }
 
+// One random pair in 1 000 is a match agreeing on everything: chance agreement must not count it (FEBRL 4 has one
+// in 5 000, and the number's true chance agreement is far below that).
+TEST(MatchModelTest, ChanceAgreementLeavesOutTheMatchesDrawnAmongRandomPairs) {
+    std::mt19937_64 rng(11);
+    const std::array<double, 4> chance = {0.9997, 0.0001, 0.0001, 0.0001};  // disagree..exact
+    std::discrete_distribution<int> pick(chance.begin(), chance.end());
+    std::map<std::uint16_t, std::uint64_t> random;
+    double exactNumbers = 0;
+    const int draws = 1000000;
+    for (int i = 0; i < draws; ++i) {
+        ComparisonPattern pattern;
+        for (std::size_t f = 0; f < 4; ++f) {
+            pattern.levels[f] = i % 1000 == 0 ? Agreement::kExact : static_cast<Agreement>(1 + pick(rng));
+        }
+        pattern.levels[int(EncodedField::kKon)] = Agreement::kMissing;
+        exactNumbers += pattern.levels[0] == Agreement::kExact ? 1 : 0;
+        ++random[pattern.index()];
+    }
+    const auto model = MatchModel::initial().withChanceAgreement(random);
+    EXPECT_GT(exactNumbers / draws, 0.0009) << "the matches are in the sample";
+    EXPECT_NEAR(model.u(EncodedField::kNumber, Agreement::kExact), 0.0001, 0.00004);
+    EXPECT_NEAR(model.u(EncodedField::kNumber, Agreement::kDisagree), 0.9997, 0.0001);
+}
+
 TEST(MatchModelTest, JsonRoundTripsAndRejectsAnIncompleteModel) {
     const auto model = MatchModel::initial();
     auto back = MatchModel::fromJson(model.toJson());
