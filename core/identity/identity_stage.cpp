@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/identity/identity_stage.h"
 
+#include <cctype>
+
 #include "core/common/clock.h"
 
 namespace finsam::identity {
@@ -9,6 +11,8 @@ namespace finsam::identity {
 namespace {
 
 constexpr const char* kNumberField = "personnummer";
+// A region's own number for a patient without a national one: opaque, keys a person of that organisation only.
+constexpr const char* kReservnummerField = "reservnummer";
 
 // Clear identity fields besides the number: read for the encoding only.
 constexpr const char* kLinkageFields[] = {"fornamn", "efternamn", "fodelsedatum"};
@@ -27,6 +31,7 @@ void eraseField(model::WorkRecord& record, const char* field) {
 
 void eraseNumber(model::WorkRecord& record) {
     eraseField(record, kNumberField);
+    eraseField(record, kReservnummerField);
     for (const char* field : kLinkageFields) {
         eraseField(record, field);
     }
@@ -65,6 +70,20 @@ model::PersonRef personOf(const ParsedIdentity& identity, const LinkKey& key) {
             std::to_string(identity.birthYear), "", {}};
 }
 
+// A reservnummer keys a person of the organisation that issued it (Pseudonymizer::localKey); kön and födelseår
+// are the source's, as there is no number to derive them from. Spaces around it and letter case do not count.
+model::PersonRef localPersonOf(const Pseudonymizer& pseudonymizer, const model::WorkRecord& record) {
+    std::string id;
+    for (char c : record.value(kReservnummerField)) {
+        if (c != ' ' && c != '\t') {
+            id.push_back(static_cast<char>(std::toupper(static_cast<unsigned char>(c))));
+        }
+    }
+    LinkKey key = pseudonymizer.localKey(record.organisation, id);
+    std::fill(id.begin(), id.end(), '\0');
+    return {kReservnummerField, key.keyId, key.value, record.value("kon"), record.value("fodelsear"), "", {}};
+}
+
 // Kön and födelseår are kept on the record too, unless the source reported its own (e.g. kön "annat"):
 // anonymous participations keep exactly these.
 void fillFromNumber(model::WorkRecord& record, const model::PersonRef& person) {
@@ -96,13 +115,21 @@ std::optional<model::Rejection> IdentityStage::process(model::WorkRecord& record
             record.protectedPerson = personOf(
                 parsed.identity, pseudonymizer_.linkKey(parsed.identity.kind, parsed.identity.normalized));
             fillFromNumber(record, *record.protectedPerson);
+        } else if (record.value(kNumberField).empty() && !record.value(kReservnummerField).empty()) {
+            record.protectedPerson = localPersonOf(pseudonymizer_, record);
         }
         eraseNumber(record);
         return std::nullopt;
     }
     const std::string& number = record.value(kNumberField);
     if (number.empty()) {
-        eraseNumber(record);  // names without a number: nothing here can key them
+        if (!record.value(kReservnummerField).empty()) {
+            // Linked to other organisations only by its names and birth date, when probabilistic linkage is on.
+            model::PersonRef person = localPersonOf(pseudonymizer_, record);
+            encode(person, "", "", record);
+            record.person = std::move(person);
+        }
+        eraseNumber(record);  // names without any number: nothing here can key them
         return std::nullopt;
     }
     ParseResult parsed = parsePersonnummer(number, common::todayInSweden());
@@ -115,24 +142,24 @@ std::optional<model::Rejection> IdentityStage::process(model::WorkRecord& record
     model::PersonRef person =
         personOf(parsed.identity, pseudonymizer_.linkKey(parsed.identity.kind, parsed.identity.normalized));
     fillFromNumber(record, person);
-    encode(person, parsed.identity, record);
+    encode(person, parsed.identity.normalized, birthDateOf(parsed.identity), record);
     record.person = std::move(person);
     eraseNumber(record);
     return std::nullopt;
 }
 
-void IdentityStage::encode(model::PersonRef& person, const ParsedIdentity& identity,
+void IdentityStage::encode(model::PersonRef& person, const std::string& number, const std::string& numbersBirthDate,
                            const model::WorkRecord& record) const {
     if (!encoder_) {
         return;
     }
     IdentityFields fields;
-    fields.number = identity.normalized;
+    fields.number = number;
     fields.fornamn = record.value("fornamn");
     fields.efternamn = record.value("efternamn");
     fields.fodelsedatum = birthDateDigits(record.value("fodelsedatum"));
     if (fields.fodelsedatum.empty()) {
-        fields.fodelsedatum = birthDateOf(identity);
+        fields.fodelsedatum = numbersBirthDate;
     }
     fields.kon = record.value("kon");
     person.encoding = encoder_->encode(fields).toHex();

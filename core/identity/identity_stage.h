@@ -11,7 +11,9 @@
 namespace finsam::identity {
 
 /// For a record with a `personnummer`: parses it (architecture §3), derives kön and födelseår when the source
-/// gave none, sets record.person to the HMAC link key and erases the number. `anonym` = true or
+/// gave none, sets record.person to the HMAC link key and erases the number. A record with only a
+/// `reservnummer` (a region's own number) gets a person keyed within its organisation (Pseudonymizer::localKey),
+/// which only probabilistic linkage can link to another organisation's. `anonym` = true or
 /// `skyddad` = true (skyddade personuppgifter) make the record anonymous instead: the number is dropped unread
 /// and no link key is made. An unparseable number quarantines the record without quoting it.
 /// With an encoder, an identified record's person also gets its keyed Bloom-filter encoding and blocking tags
@@ -29,7 +31,9 @@ public:
     std::optional<model::Rejection> process(model::WorkRecord& record) const override;
 
 private:
-    void encode(model::PersonRef& person, const ParsedIdentity& identity, const model::WorkRecord& record) const;
+    /// `number`: normalised, or "" for a reservnummer person; `numbersBirthDate`: used when the source gave none.
+    void encode(model::PersonRef& person, const std::string& number, const std::string& numbersBirthDate,
+                const model::WorkRecord& record) const;
 
     const Pseudonymizer& pseudonymizer_;
     std::optional<IdentityEncoder> encoder_;

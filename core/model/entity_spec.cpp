@@ -28,7 +28,9 @@ std::vector<EntitySpec> buildEntities() {
           {"antal_kvinnor", T::kInteger, false, false, {}},
           {"antal_man", T::kInteger, false, false, {}}}},
         {"samtycke",
-         {{"personnummer", T::kIdentity, false, true, {}},
+         {{"personnummer", T::kIdentity, false, true, {}, true, "reservnummer"},
+          // A region's own number for a patient it cannot identify nationally: keys a person of that region only.
+          {"reservnummer", T::kIdentity, false, false, {}},
           // Names and birth date: for probabilistic linkage only, encoded and erased by the identity stage.
           {"fornamn", T::kIdentity, false, false, {}},
           {"efternamn", T::kIdentity, false, false, {}},
@@ -49,6 +51,7 @@ std::vector<EntitySpec> buildEntities() {
         {"deltagande",
          {{"insats_id", T::kText, false, true, {}},
           {"personnummer", T::kIdentity, false, false, {}},
+          {"reservnummer", T::kIdentity, false, false, {}},
           // Names and birth date: for probabilistic linkage only, encoded and erased by the identity stage.
           {"fornamn", T::kIdentity, false, false, {}},
           {"efternamn", T::kIdentity, false, false, {}},

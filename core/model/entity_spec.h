@@ -16,7 +16,7 @@ enum class FieldType {
     kDecimal,   ///< dot decimal, e.g. 1250000.50
     kBoolean,   ///< "true" | "false" after mapping
     kCode,      ///< one of a canonical code list (code_lists.h) after mapping
-    kIdentity,  ///< a personnummer or samordningsnummer; consumed by the identity stage, never stored
+    kIdentity,  ///< an identity (a number, a reservnummer, a name); consumed by the identity stage, never stored
 };
 
 struct FieldSpec {
@@ -26,6 +26,7 @@ struct FieldSpec {
     bool required = false;  ///< must be present on upsert
     std::string_view codeList;  ///< for kCode: the canonical list the value must belong to
     bool published = true;      ///< false: stored, but never put in the feed (e.g. a form reference)
+    std::string_view orField{}; ///< `required` is met by this field instead (a reservnummer for a number)
 };
 
 struct EntitySpec {

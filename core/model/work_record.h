@@ -20,7 +20,7 @@ struct Rejection {
 
 /// The person a record is about, once the identity stage has replaced the clear number.
 struct PersonRef {
-    std::string linkKind;    ///< personnummer | samordningsnummer
+    std::string linkKind;    ///< personnummer | samordningsnummer | reservnummer
     std::string linkKeyId;   ///< id of the pseudonymisation key
     std::string linkKey;     ///< HMAC hex
     std::string kon;         ///< derived from the number when the source gave none

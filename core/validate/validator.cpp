@@ -83,9 +83,11 @@ std::optional<Rejection> Validator::process(model::WorkRecord& record) const {
         }
     }
     for (const auto& field : spec->fields) {
-        if (field.required && !record.has(std::string(field.name))) {
+        if (field.required && !record.has(std::string(field.name)) &&
+            (field.orField.empty() || !record.has(std::string(field.orField)))) {
             return Rejection{"missing_value", std::string(field.name), 0,
-                             "required field '" + std::string(field.name) + "' is missing"};
+                             "required field '" + std::string(field.name) + "' is missing" +
+                                 (field.orField.empty() ? "" : " (or '" + std::string(field.orField) + "')")};
         }
     }
     for (const auto& [from, to] : kPeriods) {

@@ -196,6 +196,49 @@ TEST_P(ProbabilisticLinkingTest, AMistypedNumberIsLinkedByItsEvidenceUnderTheCon
     EXPECT_EQ(count("SELECT COUNT(*) FROM person_link WHERE state = 'active'"), 0);
 }
 
+// The region files a patient under its reservnummer: no number links her, but her names and birth date do, and
+// the region's consent (keyed by the same reservnummer) lets her participation keep its person.
+TEST_P(ProbabilisticLinkingTest, AReservnummerPatientIsLinkedToHerNumberedSelfElsewhereByEvidence) {
+    auto byReservnummer = [](sdk::Record record) {
+        for (auto& f : record.fields) {
+            if (f.name == "personnummer") {
+                f = field("reservnummer", "SLL-R-00042");
+            }
+        }
+        return record;
+    };
+    deliver("region-01", {byReservnummer(consentOf(kAnna)), byReservnummer(episode("E-1", kAnna))});
+    const std::string region = personOf("deltagande", "region-01/E-1");
+    ASSERT_FALSE(region.empty()) << "her consent is in force: she keeps her person";
+    EXPECT_EQ(personOf("samtycke", "region-01/S-1"), region);
+    EXPECT_EQ(count("SELECT COUNT(*) FROM link_key WHERE kind = 'reservnummer'"), 1);
+
+    deliver("af", {benefit("A-1", kAnna, "Anna", "Öberg"), benefit("A-2", kBerit, "Berit", "Sundin")});
+    EXPECT_EQ(count("SELECT COUNT(*) FROM person_match WHERE status = 'linked'"), 1);
+    EXPECT_EQ(count("SELECT COUNT(*) FROM person_link WHERE state = 'active' AND method = 'probabilistic' AND "
+                    "(person_a = '" + region + "' OR person_b = '" + region + "')"),
+              1);
+
+    // The same reservnummer (spaced and in lower case) is the same person; the region's other patients are not.
+    auto again = byReservnummer(episode("E-2", kAnna));
+    for (auto& f : again.fields) {
+        if (f.name == "reservnummer") {
+            f.value = " sll-r-00042 ";
+        }
+    }
+    deliver("region-01", {std::move(again)});
+    EXPECT_EQ(personOf("deltagande", "region-01/E-2"), region);
+
+    std::string stored = canonicalSnapshot(*database_);
+    soci::rowset<std::string> details = (database_->session().prepare << "SELECT detail FROM audit_log");
+    for (const auto& detail : details) {
+        stored += detail + "\n";
+    }
+    for (const char* clear : {"SLL-R-00042", "00042", "Anna", "Öberg"}) {
+        EXPECT_EQ(stored.find(clear), std::string::npos) << clear;
+    }
+}
+
 TEST_P(ProbabilisticLinkingTest, APairBetweenTheThresholdsWaitsForReviewAndADecisionIsFinal) {
     settings_.thresholds = {0.99999, 0.5};
     deliver("region-01", {consentOf(kAnna), episode("E-1", kAnna)});

@@ -215,14 +215,9 @@ MappedResource mapConsent(const JsonValue& consent, const MatchContext& where, c
         out.records.push_back(makeRecord(kSamtycke, sdk::Operation::kRetract, where, where.line));
         return out;
     }
-    if (!person.facts->nationalNumber) {
-        const std::string pointer = (where.at / "patient" / "reference").text();
-        return quarantined(kSamtycke, person.facts->hasReservnummer
-                                          ? ResourceFault{pointer, "local_identity_only",
-                                                          "the patient has only a reservnummer: the hub cannot key "
-                                                          "a consent to a region-local identity yet"}
-                                          : ResourceFault{pointer, "no_identity",
-                                                          "the patient has no personnummer or samordningsnummer"});
+    if (!person.facts->nationalNumber && person.facts->reservnummer.empty()) {
+        return quarantined(kSamtycke, {(where.at / "patient" / "reference").text(), "no_identity",
+                                       "the patient has no personnummer, samordningsnummer or reservnummer"});
     }
     ConsentReader reader(consent, where);
     if (reader.provision() == nullptr || !reader.provision()->IsObject()) {
@@ -250,7 +245,11 @@ MappedResource mapConsent(const JsonValue& consent, const MatchContext& where, c
         return quarantined(kSamtycke, *reader.fault);
     }
     sdk::Record record = makeRecord(kSamtycke, sdk::Operation::kUpsert, where, where.line);
-    addField(record, "personnummer", *person.facts->nationalNumber);
+    if (person.facts->nationalNumber) {
+        addField(record, "personnummer", *person.facts->nationalNumber);
+    } else {
+        addField(record, "reservnummer", person.facts->reservnummer);
+    }
     for (const auto& party : parties) {
         addField(record, "parter", party);
     }

@@ -150,10 +150,13 @@ MappedResource mapEpisode(const JsonValue& episode, const MatchContext& where, c
         addField(record, "kontakttyp", "rehabkoordinering");
     }
     addField(record, "personnummer", person.facts->nationalNumber.value_or(""));
+    if (!person.facts->nationalNumber) {
+        addField(record, "reservnummer", person.facts->reservnummer);
+    }
     addField(record, "skyddad", person.facts->protectedIdentity ? "true" : "");
     addField(record, "kon", person.facts->gender);
     addField(record, "fodelsear", person.facts->birthYear);
-    if (person.facts->nationalNumber) {  // names link nothing without a number the hub can key
+    if (person.facts->nationalNumber || !person.facts->reservnummer.empty()) {  // names link nothing unkeyed
         addField(record, "fodelsedatum", person.facts->birthDate);
         addField(record, "fornamn", person.facts->givenName);
         addField(record, "efternamn", person.facts->familyName);

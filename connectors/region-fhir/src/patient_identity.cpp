@@ -82,7 +82,10 @@ PatientReading readPatient(const JsonValue& patient, const Pointer& at) {
                                                                  " has no value");
         }
         if (!national) {
-            facts.hasReservnummer = true;
+            if (!facts.reservnummer.empty() && facts.reservnummer != *value) {
+                return faultAt(here / "value", "ambiguous_identity", "Patient has two different reservnummer");
+            }
+            facts.reservnummer = *value;
             continue;
         }
         const bool isPersonnummer = *system == system::kPersonnummer;

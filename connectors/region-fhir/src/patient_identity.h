@@ -1,6 +1,6 @@
 // connectors/region-fhir/src/patient_identity.h — who an included Patient is, as far as the hub may know:
-// a national number, a region-local reservnummer, the protection label, gender and birth year. Names are
-// never read (region-fhir.md: for probabilistic linking only, never stored).
+// a national number, a region-local reservnummer, the protection label, gender and birth year, and names and birth
+// date for probabilistic linkage only (the hub encodes them and never stores them).
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
@@ -17,9 +17,9 @@ struct PatientFacts {
     /// Personnummer or samordningsnummer, 12 digits, checked (date, Luhn, kind = system). A personnummer
     /// wins over a samordningsnummer (a person keeps the old one after getting a personnummer).
     std::optional<std::string> nationalNumber;
-    /// The region's reservnummer: opaque, links only within the region (kept out of every record for now,
-    /// see README "Identities").
-    bool hasReservnummer = false;
+    /// The region's reservnummer as sent: opaque. Sent to the hub only when there is no national number; the hub
+    /// keys it within the region (README "Identities").
+    std::string reservnummer;
     /// meta.security v3-Confidentiality R (or the stricter V): skyddade personuppgifter, anonymous.
     bool protectedIdentity = false;
     std::string gender;     ///< male|female|other|unknown as sent; mapped by config/mappings/region-fhir.json

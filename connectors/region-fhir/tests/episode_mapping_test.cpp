@@ -11,7 +11,7 @@ namespace finsam::connectors::region_fhir::testing {
 namespace {
 
 // One run over a single EpisodeOfCare page holding `episodes` and the patients p1 (personnummer),
-// p2 (protected), p3 (samordningsnummer), p4 (reservnummer only).
+// p2 (protected), p3 (samordningsnummer), p4 (reservnummer only), p5 (personnummer and reservnummer).
 std::vector<sdk::Record> readRecords(const std::vector<std::string>& episodes, const std::string& extra = "") {
     auto fetcher = std::make_shared<ScriptedFetcher>();
     fetcher->answerQuery("Consent", bundle({}, {}));
@@ -21,7 +21,8 @@ std::vector<sdk::Record> readRecords(const std::vector<std::string>& episodes, c
                                                     .gender = "male", .birthDate = "1990-01-01"}),
                                            patient({.id = "p3", .samordningsnummer = kSamordningsnummer}),
                                            patient({.id = "p4", .reservnummer = "SLL-R-00042", .gender = "other",
-                                                    .birthDate = "1979"})}));
+                                                    .birthDate = "1979"}),
+                                           patient({.id = "p5", .personnummer = kPnrA, .reservnummer = "SLL-R-7"})}));
     const auto outcome = drain(fetcher, "", settingsJson(200, extra));
     EXPECT_EQ(outcome.result.status, sdk::Status::kOk) << outcome.result.message;
     EXPECT_TRUE(outcome.collected.problems.empty());
@@ -98,27 +99,31 @@ TEST(EpisodeMapping, ProtectedPatientsAreMarkedAndTheirNumberGoesOnlyToTheIdenti
                                         "skyddad=true kon=male fodelsear=1990 startdatum=2019-03-15"}));
 }
 
-TEST(EpisodeMapping, NameAndBirthDateGoOutForLinkageOnlyWithANationalNumberAndNeverWhenProtected) {
+TEST(EpisodeMapping, NameAndBirthDateGoOutForLinkageWithANumberOrReservnummerAndNeverWhenProtected) {
     const auto records = readRecords({episode({.id = "e1", .patient = "p1", .insats = "FB-1"}),
                                       episode({.id = "e2", .patient = "p2", .insats = "FB-1"}),
                                       episode({.id = "e3", .patient = "p4", .insats = "FB-1"})});
     ASSERT_EQ(records.size(), 3U);
-    EXPECT_EQ(valueOf(records[0], "fornamn") + " " + valueOf(records[0], "efternamn"), "Märta Sjöberg");
+    for (const auto& record : {records[0], records[2]}) {  // personnummer; reservnummer only
+        EXPECT_EQ(valueOf(record, "fornamn") + " " + valueOf(record, "efternamn"), "Märta Sjöberg") << record.key;
+    }
     EXPECT_EQ(valueOf(records[0], "fodelsedatum"), "1985-07-09");
-    for (const auto& record : {records[1], records[2]}) {  // protected; reservnummer only
-        for (const char* field : {"fornamn", "efternamn", "fodelsedatum"}) {
-            EXPECT_EQ(valueOf(record, field), "") << record.key << " " << field;
-        }
+    EXPECT_EQ(valueOf(records[2], "fodelsedatum"), "1979");
+    for (const char* field : {"fornamn", "efternamn", "fodelsedatum"}) {  // protected
+        EXPECT_EQ(valueOf(records[1], field), "") << field;
     }
 }
 
-TEST(EpisodeMapping, SamordningsnummerIsTheNationalNumberAndAReservnummerStaysOut) {
+TEST(EpisodeMapping, SamordningsnummerIsTheNationalNumberAndAReservnummerGoesOnlyWithoutOne) {
     EXPECT_EQ(read({episode({.id = "e1", .patient = "p3", .insats = "FB-1"}),
-                    episode({.id = "e2", .patient = "p4", .insats = "FB-1"})}),
+                    episode({.id = "e2", .patient = "p4", .insats = "FB-1"}),
+                    episode({.id = "e3", .patient = "p5", .insats = "FB-1"})}),
               (std::vector<std::string>{"deltagande e1 upsert stated insats_id=FB-1 personnummer=198507699802 "
                                         "kon=female fodelsear=1985 startdatum=2019-03-15",
-                                        "deltagande e2 upsert stated insats_id=FB-1 kon=other fodelsear=1979 "
-                                        "startdatum=2019-03-15"}));
+                                        "deltagande e2 upsert stated insats_id=FB-1 reservnummer=SLL-R-00042 "
+                                        "kon=other fodelsear=1979 startdatum=2019-03-15",
+                                        "deltagande e3 upsert stated insats_id=FB-1 personnummer=198507099805 "
+                                        "kon=female fodelsear=1985 startdatum=2019-03-15"}));
 }
 
 TEST(EpisodeMapping, DatesFromTimestampsAreSwedishDates) {

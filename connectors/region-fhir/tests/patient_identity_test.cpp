@@ -40,13 +40,13 @@ TEST(NationalNumber, RefusesWithoutQuoting) {
     EXPECT_TRUE(nationalNumberProblem(kPnrA, NationalKind::kSamordningsnummer).has_value());
 }
 
-TEST(PatientIdentity, PersonnummerWinsOverSamordningsnummerAndReservnummerIsOnlyNoted) {
+TEST(PatientIdentity, PersonnummerWinsOverSamordningsnummerAndAReservnummerIsKeptAsSent) {
     std::string both = patient({.id = "p", .personnummer = kPnrA, .samordningsnummer = kSamordningsnummer,
                                 .reservnummer = "SLL-R-1"});
     auto reading = readText(both);
     ASSERT_TRUE(reading.facts.has_value());
     EXPECT_EQ(reading.facts->nationalNumber, kPnrA);
-    EXPECT_TRUE(reading.facts->hasReservnummer);
+    EXPECT_EQ(reading.facts->reservnummer, "SLL-R-1");
     EXPECT_FALSE(reading.facts->protectedIdentity);
     EXPECT_EQ(reading.facts->gender, "female");
     EXPECT_EQ(reading.facts->birthYear, "1985");
@@ -54,7 +54,19 @@ TEST(PatientIdentity, PersonnummerWinsOverSamordningsnummerAndReservnummerIsOnly
     reading = readText(patient({.id = "p", .reservnummer = "SLL-R-1"}));
     ASSERT_TRUE(reading.facts.has_value());
     EXPECT_FALSE(reading.facts->nationalNumber.has_value());
-    EXPECT_TRUE(reading.facts->hasReservnummer);
+    EXPECT_EQ(reading.facts->reservnummer, "SLL-R-1");
+}
+
+TEST(PatientIdentity, TwoDifferentReservnummerAreAmbiguous) {
+    std::string text = patient({.id = "p", .reservnummer = "SLL-R-1"});
+    const std::string second = R"({"system":"urn:oid:1.2.752.97.3.1.3","value":"SLL-R-2"})";
+    text.insert(text.find("\"identifier\":[") + 14, second + ",");
+    auto reading = readText(text);
+    ASSERT_TRUE(reading.fault.has_value()) << text;
+    EXPECT_EQ(reading.fault->code, "ambiguous_identity");
+    const std::string tail = "/identifier/1/value";
+    ASSERT_GE(reading.fault->pointer.size(), tail.size());
+    EXPECT_EQ(reading.fault->pointer.substr(reading.fault->pointer.size() - tail.size()), tail);
 }
 
 TEST(PatientIdentity, RestrictedAndVeryRestrictedAreProtected) {

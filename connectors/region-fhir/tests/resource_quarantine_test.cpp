@@ -129,8 +129,6 @@ TEST(ResourceQuarantine, ABadConsentIsQuarantinedAlone) {
          "/entry/1/resource/provision/period/end", "bad_value"},
         {"unknown_status", consent({.id = "c1", .status = "withdrawn", .patient = "ok"}), "/entry/1/resource/status",
          "unknown_code"},
-        {"reservnummer_only", consent({.id = "c1", .patient = "res"}), "/entry/1/resource/patient/reference",
-         "local_identity_only"},
         {"no_identity", consent({.id = "c1", .patient = "none"}), "/entry/1/resource/patient/reference",
          "no_identity"},
     };

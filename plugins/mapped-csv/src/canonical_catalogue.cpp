@@ -36,6 +36,7 @@ const std::vector<CanonicalEntity>& entities() {
           {"antal_man", K::kInteger, false, false, {}}}},
         {"samtycke",
          {{"personnummer", K::kIdentity, false, true, {}},
+          {"reservnummer", K::kIdentity, false, false, {}},
           // Names and birth date: for probabilistic linkage only, encoded and erased by the identity stage.
           {"fornamn", K::kIdentity, false, false, {}},
           {"efternamn", K::kIdentity, false, false, {}},
@@ -54,6 +55,7 @@ const std::vector<CanonicalEntity>& entities() {
         {"deltagande",
          {{"insats_id", K::kText, false, true, {}},
           {"personnummer", K::kIdentity, false, false, {}},
+          {"reservnummer", K::kIdentity, false, false, {}},
           // Names and birth date: for probabilistic linkage only, encoded and erased by the identity stage.
           {"fornamn", K::kIdentity, false, false, {}},
           {"efternamn", K::kIdentity, false, false, {}},

@@ -156,5 +156,46 @@ TEST(IdentityStageEncodingTest, NamesAndBirthDateAreEncodedThenErasedFromEveryRe
     EXPECT_FALSE(unencoded.has("fornamn"));
 }
 
+// A reservnummer keys a person of its organisation only: the same one for every spelling of it, another for
+// another organisation; no number in the encoding; skyddad keeps the key only to anonymise what is held.
+TEST(IdentityStageEncodingTest, AReservnummerKeysAPersonOfItsOrganisationOnly) {
+    Pseudonymizer key({"k1", std::string(32, 'a')});
+    IdentityStage stage(key, true);
+    auto read = [&](const std::string& organisation, const std::string& reservnummer, bool skyddad = false) {
+        model::WorkRecord record;
+        record.entity = "deltagande";
+        record.organisation = organisation;
+        record.values = {{"reservnummer", {reservnummer}}, {"fornamn", {"Anna"}}, {"kon", {"kvinna"}},
+                         {"fodelsear", {"1985"}}, {"fodelsedatum", {"1985-03-12"}}};
+        if (skyddad) {
+            record.values["skyddad"] = {"true"};
+        }
+        EXPECT_FALSE(stage.process(record));
+        EXPECT_FALSE(record.has("reservnummer"));
+        EXPECT_FALSE(record.has("fornamn"));
+        return record;
+    };
+    const auto first = read("region-01", "SLL-R-00042");
+    ASSERT_TRUE(first.person);
+    EXPECT_EQ(first.person->linkKind, "reservnummer");
+    EXPECT_EQ(first.person->linkKey, key.localKey("region-01", "SLL-R-00042").value);
+    EXPECT_EQ(first.person->kon, "kvinna");
+    EXPECT_EQ(first.person->fodelsear, "1985");
+    auto encoding = IdentityEncoding::fromHex(first.person->encoding);
+    ASSERT_TRUE(encoding);
+    EXPECT_FALSE(encoding->has(EncodedField::kNumber));
+    EXPECT_TRUE(encoding->has(EncodedField::kFornamn));
+    EXPECT_TRUE(encoding->has(EncodedField::kFodelsedatum));
+
+    EXPECT_EQ(read("region-01", " sll-r-00042").person->linkKey, first.person->linkKey);
+    EXPECT_NE(read("region-02", "SLL-R-00042").person->linkKey, first.person->linkKey);
+
+    const auto hidden = read("region-01", "SLL-R-00042", true);
+    EXPECT_FALSE(hidden.person);
+    EXPECT_TRUE(hidden.anonymous);
+    ASSERT_TRUE(hidden.protectedPerson);
+    EXPECT_EQ(hidden.protectedPerson->linkKey, first.person->linkKey);
+}
+
 }  // namespace
 }  // namespace finsam::identity

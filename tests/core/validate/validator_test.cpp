@@ -28,6 +28,23 @@ std::string codeOf(model::WorkRecord record) {
 
 TEST(ValidatorTest, AcceptsAWellFormedRecord) { EXPECT_EQ(codeOf(insats()), "ok"); }
 
+// A consent must name its person: by number, or by the region's reservnummer instead.
+TEST(ValidatorTest, AConsentNeedsANumberOrAReservnummer) {
+    model::WorkRecord record;
+    record.entity = "samtycke";
+    record.values = {{"parter", {"af"}}, {"kategorier", {"deltagande"}}, {"andamal", {"uppfoljning"}},
+                     {"giltigt_fran", {"2026-01-01"}}};
+    auto rejection = Validator().process(record);
+    ASSERT_TRUE(rejection);
+    EXPECT_EQ(rejection->code + ":" + rejection->field, "missing_value:personnummer");
+    EXPECT_EQ(rejection->message, "required field 'personnummer' is missing (or 'reservnummer')");
+    record.values["reservnummer"] = {"SLL-R-1"};
+    EXPECT_EQ(codeOf(record), "ok");
+    record.values.erase("reservnummer");
+    record.values["personnummer"] = {"19850312-1249"};
+    EXPECT_EQ(codeOf(record), "ok");
+}
+
 TEST(ValidatorTest, RejectsEachBrokenRule) {
     auto record = insats();
     record.values["startdatum"] = {"2018-02-30"};
