@@ -161,8 +161,8 @@ INSTANTIATE_TEST_SUITE_P(
         BrokenCase{"/fields/3/field",
                    R"("kön")",
                    {"/fields/3/field: 'kön' is not a field of deltagande (its fields: insats_id, "
-                    "personnummer, fornamn, efternamn, fodelsedatum, anonym, skyddad, kon, fodelsear, startdatum, slutdatum, "
-                    "remitterande_aktor, utbildningsniva, forsorjning_fore, "
+                    "personnummer, reservnummer, fornamn, efternamn, fodelsedatum, anonym, skyddad, kon, fodelsear, "
+                    "startdatum, slutdatum, remitterande_aktor, utbildningsniva, forsorjning_fore, "
                     "tid_offentlig_forsorjning, sysselsattning_fore, avslutsanledning, "
                     "forsorjning_efter, sysselsattning_efter, samtycke_ref)"}},
         BrokenCase{"/fields/2/column",
