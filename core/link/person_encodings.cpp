@@ -36,11 +36,9 @@ bool PersonEncodings::record(const std::string& personKey, const std::string& or
     }
     if (changed) {
         for (const auto& tag : person.blockingTags) {
-            auto exists = database_.queryRow("SELECT 1 FROM person_block WHERE tag = :p0 AND person_key = :p1",
-                                             {tag, personKey}, 1);
-            if (!exists) {
-                database_.execute("INSERT INTO person_block (tag, person_key) VALUES (:p0, :p1)", {tag, personKey});
-            }
+            database_.execute("INSERT INTO person_block (tag, person_key) VALUES (:p0, :p1) "
+                              "ON CONFLICT (tag, person_key) DO NOTHING",
+                              {tag, personKey});
         }
     }
     return changed;
