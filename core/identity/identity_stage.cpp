@@ -71,17 +71,22 @@ model::PersonRef personOf(const ParsedIdentity& identity, const LinkKey& key) {
 }
 
 // A reservnummer keys a person of the organisation that issued it (Pseudonymizer::localKey); kön and födelseår
-// are the source's, as there is no number to derive them from. Spaces around it and letter case do not count.
-model::PersonRef localPersonOf(const Pseudonymizer& pseudonymizer, const model::WorkRecord& record) {
+// are the source's, as there is no number to derive them from. Spaces and letter case do not count; one of
+// nothing but spaces is no reservnummer.
+std::optional<model::PersonRef> localPersonOf(const Pseudonymizer& pseudonymizer, const model::WorkRecord& record) {
     std::string id;
     for (char c : record.value(kReservnummerField)) {
         if (c != ' ' && c != '\t') {
             id.push_back(static_cast<char>(std::toupper(static_cast<unsigned char>(c))));
         }
     }
+    if (id.empty()) {
+        return std::nullopt;
+    }
     LinkKey key = pseudonymizer.localKey(record.organisation, id);
     std::fill(id.begin(), id.end(), '\0');
-    return {kReservnummerField, key.keyId, key.value, record.value("kon"), record.value("fodelsear"), "", {}};
+    return model::PersonRef{kReservnummerField, key.keyId, key.value, record.value("kon"), record.value("fodelsear"),
+                            "", {}};
 }
 
 // Kön and födelseår are kept on the record too, unless the source reported its own (e.g. kön "annat"):
@@ -115,7 +120,7 @@ std::optional<model::Rejection> IdentityStage::process(model::WorkRecord& record
             record.protectedPerson = personOf(
                 parsed.identity, pseudonymizer_.linkKey(parsed.identity.kind, parsed.identity.normalized));
             fillFromNumber(record, *record.protectedPerson);
-        } else if (record.value(kNumberField).empty() && !record.value(kReservnummerField).empty()) {
+        } else if (record.value(kNumberField).empty()) {
             record.protectedPerson = localPersonOf(pseudonymizer_, record);
         }
         eraseNumber(record);
@@ -123,10 +128,9 @@ std::optional<model::Rejection> IdentityStage::process(model::WorkRecord& record
     }
     const std::string& number = record.value(kNumberField);
     if (number.empty()) {
-        if (!record.value(kReservnummerField).empty()) {
+        if (auto person = localPersonOf(pseudonymizer_, record)) {
             // Linked to other organisations only by its names and birth date, when probabilistic linkage is on.
-            model::PersonRef person = localPersonOf(pseudonymizer_, record);
-            encode(person, "", "", record);
+            encode(*person, "", "", record);
             record.person = std::move(person);
         }
         eraseNumber(record);  // names without any number: nothing here can key them

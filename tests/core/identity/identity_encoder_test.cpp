@@ -190,6 +190,8 @@ TEST(IdentityStageEncodingTest, AReservnummerKeysAPersonOfItsOrganisationOnly) {
     EXPECT_EQ(read("region-01", " sll-r-00042").person->linkKey, first.person->linkKey);
     EXPECT_NE(read("region-02", "SLL-R-00042").person->linkKey, first.person->linkKey);
 
+    EXPECT_FALSE(read("region-01", "  ").person) << "spaces are no reservnummer";
+
     const auto hidden = read("region-01", "SLL-R-00042", true);
     EXPECT_FALSE(hidden.person);
     EXPECT_TRUE(hidden.anonymous);
