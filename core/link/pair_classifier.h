@@ -34,9 +34,8 @@ constexpr std::size_t kMinimumRecordsToEstimate = 1000;
 constexpr std::size_t kMinimumPairsPerPass = 200;
 
 /// The model for these records: u from 200 000 random pairs (chance agreement, less the matches among them); m
-/// by EM within each blocking
-/// pass, leaving out the fields the pass selected on, averaged over the passes; the prior as the expected
-/// matches among all cross-group pairs.
+/// by EM within each blocking pass, leaving out the fields the pass selected on, averaged over the passes; the
+/// prior as the expected matches among all cross-group pairs.
 MatchModel estimateModel(const std::vector<EncodedRecord>& records,
                          const std::vector<std::pair<std::size_t, std::size_t>>& candidates);
 
