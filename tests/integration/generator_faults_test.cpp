@@ -362,12 +362,7 @@ protected:
     void SetUp() override {
         case_ = std::get<0>(GetParam());
         world_ = &generated(case_);
-        static std::map<std::pair<std::string, TestBackend>, std::shared_ptr<const HubOutcome>> cache;
-        auto& slot = cache[{case_.fault, std::get<1>(GetParam())}];
-        if (!slot) {
-            slot = ingest(*world_, case_, std::get<1>(GetParam()));
-        }
-        hub_ = slot;
+        hub_ = ingest(*world_, case_, std::get<1>(GetParam()));
         ASSERT_EQ(hub_->error, "");
         if (!case_.fault.empty()) {
             // Without its entry the generator planted nothing, and every check below would pass vacuously.
@@ -396,6 +391,16 @@ protected:
         return codes;
     }
 
+    // The checks, each of the world's one ingest (TheHubEndsWhereTheTruthSays runs them all).
+    void quarantineHoldsExactlyTheRowsTheTruthNames() const;
+    void rejectedFilesAreTheTruthsWithTheirRowCounts() const;
+    void withdrawnRowsAndMakuleringarAreRetracted() const;
+    void gapsDuplicatesAndWithdrawalsAreWarnedAboutAndNothingElse() const;
+    void changesToPeriodsTheHubNeverSawAreLogged() const;
+    void activeRowsMatchTheTruthsFinalState() const;
+    void countsReconcileWithTheRowsOfTheFilesRead() const;
+    void noClearPersonnummerOfTheWorldIsStored() const;
+
     FaultCase case_;
     const GeneratedWorld* world_ = nullptr;
     std::shared_ptr<const HubOutcome> hub_;
@@ -416,7 +421,7 @@ std::string afCanonicalField(const std::string& column) {
     return it == kFields.end() ? "<no canonical field known for " + column + ">" : it->second;
 }
 
-TEST_P(GeneratorFaultTest, QuarantineHoldsExactlyTheRowsTheTruthNames) {
+void GeneratorFaultTest::quarantineHoldsExactlyTheRowsTheTruthNames() const {
     if (checks("af")) {
         std::set<std::string> expected;
         for (const auto& file : world_->af["files"].GetArray()) {
@@ -453,7 +458,7 @@ TEST_P(GeneratorFaultTest, QuarantineHoldsExactlyTheRowsTheTruthNames) {
     }
 }
 
-TEST_P(GeneratorFaultTest, RejectedFilesAreTheTruthsWithTheirRowCounts) {
+void GeneratorFaultTest::rejectedFilesAreTheTruthsWithTheirRowCounts() const {
     if (checks("af")) {
         std::set<std::string> expected;
         for (const auto& file : world_->af["files"].GetArray()) {
@@ -485,7 +490,7 @@ TEST_P(GeneratorFaultTest, RejectedFilesAreTheTruthsWithTheirRowCounts) {
     }
 }
 
-TEST_P(GeneratorFaultTest, WithdrawnRowsAndMakuleringarAreRetracted) {
+void GeneratorFaultTest::withdrawnRowsAndMakuleringarAreRetracted() const {
     if (checks("af")) {
         // Every Rad_id withdrawn from an applied snapshot is retracted, and nothing else: an aged-out row is kept,
         // a quarantined one still counts as present.
@@ -521,7 +526,7 @@ TEST_P(GeneratorFaultTest, WithdrawnRowsAndMakuleringarAreRetracted) {
     }
 }
 
-TEST_P(GeneratorFaultTest, GapsDuplicatesAndWithdrawalsAreWarnedAboutAndNothingElse) {
+void GeneratorFaultTest::gapsDuplicatesAndWithdrawalsAreWarnedAboutAndNothingElse() const {
     if (checks("fk")) {
         const Strings& warnings = hub_->of(hub_->warnings, "fk");
         std::size_t expected = 0;
@@ -573,9 +578,9 @@ TEST_P(GeneratorFaultTest, GapsDuplicatesAndWithdrawalsAreWarnedAboutAndNothingE
     }
 }
 
-TEST_P(GeneratorFaultTest, ChangesToPeriodsTheHubNeverSawAreLogged) {
+void GeneratorFaultTest::changesToPeriodsTheHubNeverSawAreLogged() const {
     if (!checks("fk")) {
-        GTEST_SKIP() << "no FK drop in this world";
+        return;  // no FK drop in this world
     }
     // fk-fixed.md Rules: an A or M for a period the hub never saw is kept (amend) or ignored (cancel) "and logged".
     // Logged = a log line or a stored warning that names the record: its ärende-id, or its batch file and line
@@ -601,7 +606,7 @@ TEST_P(GeneratorFaultTest, ChangesToPeriodsTheHubNeverSawAreLogged) {
     }
 }
 
-TEST_P(GeneratorFaultTest, ActiveRowsMatchTheTruthsFinalState) {
+void GeneratorFaultTest::activeRowsMatchTheTruthsFinalState() const {
     if (checks("af")) {
         const auto ersattning = mappingTable("af-csv", "ersattning");
         const auto& finalTruth = world_->af["final"];
@@ -632,7 +637,7 @@ TEST_P(GeneratorFaultTest, ActiveRowsMatchTheTruthsFinalState) {
     }
 }
 
-TEST_P(GeneratorFaultTest, CountsReconcileWithTheRowsOfTheFilesRead) {
+void GeneratorFaultTest::countsReconcileWithTheRowsOfTheFilesRead() const {
     for (const auto& [id, summary] : hub_->summaries) {
         SCOPED_TRACE(id);
         EXPECT_EQ(summary.counts.read,
@@ -700,7 +705,7 @@ std::map<std::string, std::string> numbersOnQuarantinedLines(const GeneratedWorl
     return numbers;
 }
 
-TEST_P(GeneratorFaultTest, NoClearPersonnummerOfTheWorldIsStored) {
+void GeneratorFaultTest::noClearPersonnummerOfTheWorldIsStored() const {
     std::set<std::string> numbers;
     for (const auto& kind : world_->world["persons"]["numbers"].GetObject()) {
         for (const auto& number : kind.value.GetArray()) {
@@ -714,6 +719,43 @@ TEST_P(GeneratorFaultTest, NoClearPersonnummerOfTheWorldIsStored) {
     for (const auto& [where, number] : numbersOnQuarantinedLines(*world_, formatsOf(case_))) {
         ASSERT_FALSE(number.empty()) << where << " holds no number to look for";
         EXPECT_EQ(hub_->numberRuns.find(number), std::string::npos) << "the number of " << where << " is stored";
+    }
+}
+
+// One test per world and store: ctest runs each test in a process of its own, so a test per check would
+// generate and ingest the same world once for every check.
+TEST_P(GeneratorFaultTest, TheHubEndsWhereTheTruthSays) {
+    {
+        SCOPED_TRACE("QuarantineHoldsExactlyTheRowsTheTruthNames");
+        quarantineHoldsExactlyTheRowsTheTruthNames();
+    }
+    {
+        SCOPED_TRACE("RejectedFilesAreTheTruthsWithTheirRowCounts");
+        rejectedFilesAreTheTruthsWithTheirRowCounts();
+    }
+    {
+        SCOPED_TRACE("WithdrawnRowsAndMakuleringarAreRetracted");
+        withdrawnRowsAndMakuleringarAreRetracted();
+    }
+    {
+        SCOPED_TRACE("GapsDuplicatesAndWithdrawalsAreWarnedAboutAndNothingElse");
+        gapsDuplicatesAndWithdrawalsAreWarnedAboutAndNothingElse();
+    }
+    {
+        SCOPED_TRACE("ChangesToPeriodsTheHubNeverSawAreLogged");
+        changesToPeriodsTheHubNeverSawAreLogged();
+    }
+    {
+        SCOPED_TRACE("ActiveRowsMatchTheTruthsFinalState");
+        activeRowsMatchTheTruthsFinalState();
+    }
+    {
+        SCOPED_TRACE("CountsReconcileWithTheRowsOfTheFilesRead");
+        countsReconcileWithTheRowsOfTheFilesRead();
+    }
+    {
+        SCOPED_TRACE("NoClearPersonnummerOfTheWorldIsStored");
+        noClearPersonnummerOfTheWorldIsStored();
     }
 }
 
