@@ -7,6 +7,7 @@
 #include <rapidjson/writer.h>
 
 #include <chrono>
+#include <sstream>
 
 #include "core/common/clock.h"
 #include "core/common/hash.h"
@@ -40,8 +41,26 @@ std::string fieldsJson(const model::WorkRecord& record) {
 }
 
 constexpr const char* kColumns =
-    "SELECT entity_key, connector, organisation, source_key, kon, fodelsear, fields, source_record_id "
-    "FROM pending_citation WHERE ";
+    "SELECT entity_key, connector, organisation, source_key, kon, fodelsear, fields, source_record_id, encoding, "
+    "encoding_key_id, blocking_tags FROM pending_citation WHERE ";
+
+// Blocking tags are "pass:hex": a space cannot occur in one.
+std::string joinedTags(const std::vector<std::string>& tags) {
+    std::string out;
+    for (const auto& tag : tags) {
+        out += (out.empty() ? "" : " ") + tag;
+    }
+    return out;
+}
+
+std::vector<std::string> splitTags(const std::string& joined) {
+    std::vector<std::string> tags;
+    std::istringstream words(joined);
+    for (std::string tag; words >> tag;) {
+        tags.push_back(std::move(tag));
+    }
+    return tags;
+}
 
 model::WorkRecord recordOf(const soci::row& row) {
     model::WorkRecord record;
@@ -78,13 +97,17 @@ void PendingCitations::hold(const model::WorkRecord& deltagande, std::int64_t ba
     }
     const auto& person = *deltagande.person;
     drop(deltagande.entityKey());
+    const bool encoded = !person.encoding.empty();
+    auto orNull = [encoded](std::string value) { return encoded ? std::optional(std::move(value)) : std::nullopt; };
     database_.execute("INSERT INTO pending_citation (entity_key, connector, organisation, source_key, tag, kon, "
-                      "fodelsear, fields, source_record_id, held_at, expires_on, batch_id) VALUES (:p0, :p1, :p2, "
-                      ":p3, :p4, :p5, :p6, :p7, :p8, :p9, :p10, :p11)",
+                      "fodelsear, fields, source_record_id, held_at, expires_on, batch_id, encoding, "
+                      "encoding_key_id, blocking_tags) VALUES (:p0, :p1, :p2, :p3, :p4, :p5, :p6, :p7, :p8, :p9, "
+                      ":p10, :p11, :p12, :p13, :p14)",
                       {deltagande.entityKey(), deltagande.connector, deltagande.organisation, deltagande.sourceKey,
                        tagOf(person, deltagande.value("samtycke_ref")), person.kon, person.fodelsear,
                        fieldsJson(deltagande), std::to_string(deltagande.sourceRecordId), common::nowUtcIso(),
-                       expires, std::to_string(batchId)});
+                       expires, std::to_string(batchId), orNull(person.encoding), orNull(person.linkKeyId),
+                       orNull(joinedTags(person.blockingTags))});
     any_ = true;
 }
 
@@ -125,6 +148,11 @@ std::vector<model::WorkRecord> PendingCitations::releasedBy(const std::string& c
             record.person = person;
             record.person->kon = store::cellText(row, 4);
             record.person->fodelsear = store::cellText(row, 5);
+            // An encoding made under a key since rotated away is comparable with nothing: it stays behind.
+            if (store::cellText(row, 9) == person.linkKeyId) {
+                record.person->encoding = store::cellText(row, 8);
+                record.person->blockingTags = splitTags(store::cellText(row, 10));
+            }
             released.push_back(std::move(record));
         }
     }

@@ -28,8 +28,8 @@ public:
     /// Forgets a held participation (its source withdrew it, or it was placed). Free when nothing is held.
     void drop(const std::string& entityKey);
 
-    /// The held participations that consent `consentKey` (just recorded) answers, with their person restored.
-    /// They are no longer held.
+    /// The held participations that consent `consentKey` (just recorded) answers, with their person restored:
+    /// link key, kön, födelseår and the identity encoding they arrived with. They are no longer held.
     std::vector<model::WorkRecord> releasedBy(const std::string& consentKey);
 
     /// The held participations whose grace period ends by `today` (graceDays after the first delivery),

@@ -239,6 +239,38 @@ TEST_P(ProbabilisticLinkingTest, AReservnummerPatientIsLinkedToHerNumberedSelfEl
     }
 }
 
+// AF's participation cites the förbund's consent before the register is read, so it is held (pending_citation).
+// When the consent arrives it is placed identified with the encoding it arrived with: its clear names were
+// gone when its batch ended, and without the encoding no evidence would ever link it.
+TEST_P(ProbabilisticLinkingTest, AParticipationHeldForItsConsentKeepsItsEncodingUntilPlaced) {
+    constexpr const char* kForm = "FK9443-2026-000777";  // AF cites the signed form by its number
+    sdk::Record participation = episode("A-1", kAnnaMistyped);
+    for (auto& f : participation.fields) {
+        if (f.name == "samtycke_ref") {
+            f.value = kForm;
+        }
+    }
+    sdk::Record consent = consentOf(kAnnaMistyped);
+    consent.fields.push_back(field("blankett", kForm));
+    deliver("af", {std::move(participation)});
+    EXPECT_EQ(count("SELECT COUNT(*) FROM pending_citation WHERE encoding IS NOT NULL AND blocking_tags <> ''"), 1);
+    EXPECT_EQ(count("SELECT COUNT(*) FROM person_encoding"), 0) << "nothing placed yet";
+
+    deliver("forbund-x", {std::move(consent)});
+    EXPECT_EQ(count("SELECT COUNT(*) FROM pending_citation"), 0);
+    const std::string atAf = personOf("deltagande", "af/A-1");
+    ASSERT_FALSE(atAf.empty()) << "placed identified under its consent";
+    EXPECT_EQ(count("SELECT COUNT(*) FROM person_encoding WHERE organisation = 'af' AND person_key = '" + atAf + "'"),
+              1);
+    EXPECT_GT(count("SELECT COUNT(*) FROM person_block WHERE person_key = '" + atAf + "'"), 0);
+
+    // The region's record of her, under her right number, meets it by the evidence.
+    deliver("region-01", {consentOf(kAnna), episode("E-1", kAnna)});
+    EXPECT_EQ(count("SELECT COUNT(*) FROM person_match WHERE status = 'linked' AND (person_a = '" + atAf +
+                    "' OR person_b = '" + atAf + "')"),
+              1);
+}
+
 TEST_P(ProbabilisticLinkingTest, APairBetweenTheThresholdsWaitsForReviewAndADecisionIsFinal) {
     settings_.thresholds = {0.99999, 0.5};
     deliver("region-01", {consentOf(kAnna), episode("E-1", kAnna)});
