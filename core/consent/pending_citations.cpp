@@ -2,12 +2,13 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/consent/pending_citations.h"
 
+#include <Poco/String.h>
+#include <Poco/StringTokenizer.h>
 #include <rapidjson/document.h>
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
 #include <chrono>
-#include <sstream>
 
 #include "core/common/clock.h"
 #include "core/common/hash.h"
@@ -45,21 +46,9 @@ constexpr const char* kColumns =
     "encoding_key_id, blocking_tags FROM pending_citation WHERE ";
 
 // Blocking tags are "pass:hex": a space cannot occur in one.
-std::string joinedTags(const std::vector<std::string>& tags) {
-    std::string out;
-    for (const auto& tag : tags) {
-        out += (out.empty() ? "" : " ") + tag;
-    }
-    return out;
-}
-
 std::vector<std::string> splitTags(const std::string& joined) {
-    std::vector<std::string> tags;
-    std::istringstream words(joined);
-    for (std::string tag; words >> tag;) {
-        tags.push_back(std::move(tag));
-    }
-    return tags;
+    Poco::StringTokenizer tags(joined, " ", Poco::StringTokenizer::TOK_IGNORE_EMPTY);
+    return {tags.begin(), tags.end()};
 }
 
 model::WorkRecord recordOf(const soci::row& row) {
@@ -107,7 +96,7 @@ void PendingCitations::hold(const model::WorkRecord& deltagande, std::int64_t ba
                        tagOf(person, deltagande.value("samtycke_ref")), person.kon, person.fodelsear,
                        fieldsJson(deltagande), std::to_string(deltagande.sourceRecordId), common::nowUtcIso(),
                        expires, std::to_string(batchId), orNull(person.encoding), orNull(person.linkKeyId),
-                       orNull(joinedTags(person.blockingTags))});
+                       orNull(Poco::cat(std::string(" "), person.blockingTags.begin(), person.blockingTags.end()))});
     any_ = true;
 }
 

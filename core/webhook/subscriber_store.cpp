@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/webhook/subscriber_store.h"
 
+#include <Poco/String.h>
 #include <Poco/StringTokenizer.h>
 
 #include "core/common/clock.h"
@@ -12,11 +13,7 @@ namespace finsam::webhook {
 namespace {
 
 std::string joined(const std::vector<std::string>& types) {
-    std::string out;
-    for (const auto& type : types) {
-        out += (out.empty() ? "" : ",") + type;
-    }
-    return out;
+    return Poco::cat(std::string(","), types.begin(), types.end());
 }
 
 std::vector<std::string> split(const std::string& text) {
