@@ -37,7 +37,7 @@ void ExplainHandler::handle(Poco::Net::HTTPServerRequest& request, Poco::Net::HT
     if (!document) {
         throw NotFound("no such person");
     }
-    sendJson(response, HTTPResponse::HTTP_OK, *document);
+    sendJson(request, response, HTTPResponse::HTTP_OK, *document);
 }
 
 void AccessAuditHandler::handle(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response,
@@ -63,7 +63,7 @@ void AccessAuditHandler::handle(Poco::Net::HTTPServerRequest& request, Poco::Net
                 ",\"query\":" + common::jsonQuote(e.query) + ",\"rows\":" + std::to_string(e.rows) +
                 ",\"forbund\":" + (e.forbund.empty() ? std::string("null") : common::jsonQuote(e.forbund)) + "}";
     }
-    sendJson(response, HTTPResponse::HTTP_OK, body + "]}");
+    sendJson(request, response, HTTPResponse::HTTP_OK, body + "]}");
 }
 
 }  // namespace finsam::http

@@ -21,7 +21,7 @@ std::string contentTypeOf(std::string_view name) {
 
 }  // namespace
 
-void AdminPageHandler::handle(Poco::Net::HTTPServerRequest&, Poco::Net::HTTPServerResponse& response,
+void AdminPageHandler::handle(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response,
                               const Caller&) {
     auto asset = params_.find("asset");
     const std::string name = asset == params_.end() ? "index.html" : asset->second;
@@ -34,7 +34,7 @@ void AdminPageHandler::handle(Poco::Net::HTTPServerRequest&, Poco::Net::HTTPServ
                  "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'; form-action 'none'");
     response.set("X-Content-Type-Options", "nosniff");
     response.set("Referrer-Policy", "no-referrer");
-    sendJson(response, Poco::Net::HTTPResponse::HTTP_OK, std::string(file->content), contentTypeOf(name));
+    sendJson(request, response, Poco::Net::HTTPResponse::HTTP_OK, std::string(file->content), contentTypeOf(name));
 }
 
 }  // namespace finsam::http

@@ -79,13 +79,15 @@ protected:
 /// `value` as an integer in [min, max]; else throws BadParameter(name, "an integer from MIN to MAX").
 std::int64_t integerParameter(const std::string& name, const std::string& value, std::int64_t min, std::int64_t max);
 
-/// Writes `body` with `status`, Cache-Control: no-store and a Content-Length.
-void sendJson(Poco::Net::HTTPServerResponse& response, Poco::Net::HTTPResponse::HTTPStatus status,
-              const std::string& body, const std::string& contentType = "application/json");
+/// Writes `body` with `status`, Cache-Control: no-store and a Content-Length: the header, then the body in one
+/// write to the request's socket.
+void sendJson(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response,
+              Poco::Net::HTTPResponse::HTTPStatus status, const std::string& body,
+              const std::string& contentType = "application/json");
 
 /// Writes {"error": code, "message": message} with `status`.
-void sendError(Poco::Net::HTTPServerResponse& response, Poco::Net::HTTPResponse::HTTPStatus status,
-               const std::string& code, const std::string& message);
+void sendError(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response,
+               Poco::Net::HTTPResponse::HTTPStatus status, const std::string& code, const std::string& message);
 
 /// Runs fn(Database&) on a pooled connection. A failure discards the connection (it may be broken) and
 /// rethrows as StoreUnavailable, which ApiHandler answers 503.

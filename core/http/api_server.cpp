@@ -31,11 +31,11 @@ public:
     NoRouteHandler(HTTPResponse::HTTPStatus status, std::string code, std::string message, std::string allow = "")
         : status_(status), code_(std::move(code)), message_(std::move(message)), allow_(std::move(allow)) {}
 
-    void handleRequest(Poco::Net::HTTPServerRequest&, Poco::Net::HTTPServerResponse& response) override {
+    void handleRequest(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response) override {
         if (!allow_.empty()) {
             response.set("Allow", allow_);
         }
-        sendError(response, status_, code_, message_);
+        sendError(request, response, status_, code_, message_);
     }
 
 private:

@@ -60,7 +60,7 @@ void ConnectorsHandler::handle(Poco::Net::HTTPServerRequest& request, Poco::Net:
     const auto hub = hubOf(context_);
     std::string document = withStore(
         context_, [&](store::Database& db) { return scheduler::connectorOverviewsJson(db, hub, instances); });
-    sendJson(response, HTTPResponse::HTTP_OK, "{\"connectors\":" + document + "}");
+    sendJson(request, response, HTTPResponse::HTTP_OK, "{\"connectors\":" + document + "}");
 }
 
 void ConnectorHandler::handle(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response,
@@ -77,7 +77,7 @@ void ConnectorHandler::handle(Poco::Net::HTTPServerRequest& request, Poco::Net::
     std::string document = withStore(context_, [&](store::Database& db) {
         return scheduler::connectorOverviewJson(db, hub, instance, static_cast<std::size_t>(runs));
     });
-    sendJson(response, HTTPResponse::HTTP_OK, document);
+    sendJson(request, response, HTTPResponse::HTTP_OK, document);
 }
 
 void ConnectorActionHandler::handle(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response,
@@ -100,7 +100,7 @@ void ConnectorActionHandler::handle(Poco::Net::HTTPServerRequest& request, Poco:
     if (context_.wakeScheduler) {
         context_.wakeScheduler();
     }
-    sendJson(response, HTTPResponse::HTTP_OK, document);
+    sendJson(request, response, HTTPResponse::HTTP_OK, document);
 }
 
 void ValidateConnectorHandler::handle(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response,
@@ -125,7 +125,7 @@ void ValidateConnectorHandler::handle(Poco::Net::HTTPServerRequest& request, Poc
     for (std::size_t i = 0; i < problems.size(); ++i) {
         json += (i > 0 ? "," : "") + common::jsonQuote(problems[i]);
     }
-    sendJson(response, HTTPResponse::HTTP_OK, json + "]}");
+    sendJson(request, response, HTTPResponse::HTTP_OK, json + "]}");
 }
 
 }  // namespace finsam::http

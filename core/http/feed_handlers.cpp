@@ -69,7 +69,7 @@ void FeedHandler::handle(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPS
     };
     if (auto cached = context_.pages.find(cacheKey)) {
         audit(cached->events);
-        sendJson(response, HTTPResponse::HTTP_OK, cached->body, contentType);
+        sendJson(request, response, HTTPResponse::HTTP_OK, cached->body, contentType);
         return;
     }
     auto read = [&] {
@@ -96,7 +96,7 @@ void FeedHandler::handle(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPS
     if (page.events == q.limit) {
         context_.pages.add(cacheKey, page);
     }
-    sendJson(response, HTTPResponse::HTTP_OK, page.body, contentType);
+    sendJson(request, response, HTTPResponse::HTTP_OK, page.body, contentType);
 }
 
 void FeedHeadHandler::handle(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response,
@@ -113,7 +113,7 @@ void FeedHeadHandler::handle(Poco::Net::HTTPServerRequest& request, Poco::Net::H
         }
     }
     std::int64_t head = withStore(context_, [&](store::Database& db) { return feed::FeedReader(db).head(filter); });
-    sendJson(response, HTTPResponse::HTTP_OK, "{\"head\":" + std::to_string(head) + "}");
+    sendJson(request, response, HTTPResponse::HTTP_OK, "{\"head\":" + std::to_string(head) + "}");
 }
 
 }  // namespace finsam::http

@@ -22,7 +22,7 @@ void IndicatorsHandler::handle(Poco::Net::HTTPServerRequest& request, Poco::Net:
         throw BadParameter(e.parameter(), std::string(e.what()).substr(e.parameter().size() + 2));
     }
     if (!caller.forbund.empty() && parameters.forbund != caller.forbund) {
-        sendError(response, HTTPResponse::HTTP_FORBIDDEN, "forbidden",
+        sendError(request, response, HTTPResponse::HTTP_FORBIDDEN, "forbidden",
                   "this token may read förbund " + caller.forbund + " only");
         return;
     }
@@ -33,11 +33,11 @@ void IndicatorsHandler::handle(Poco::Net::HTTPServerRequest& request, Poco::Net:
     std::ostringstream body;
     if (parameters.format == "csv") {
         indicators::writeCsv(rows, body);
-        sendJson(response, HTTPResponse::HTTP_OK, body.str(), "text/csv; charset=utf-8");
+        sendJson(request, response, HTTPResponse::HTTP_OK, body.str(), "text/csv; charset=utf-8");
         return;
     }
     indicators::writeJson(rows, body);
-    sendJson(response, HTTPResponse::HTTP_OK, body.str());
+    sendJson(request, response, HTTPResponse::HTTP_OK, body.str());
 }
 
 }  // namespace finsam::http

@@ -174,7 +174,7 @@ void MetricsHandler::handle(Poco::Net::HTTPServerRequest& request, Poco::Net::HT
     m.sample("finsam_store_size_bytes", "", static_cast<double>(storeBytes));
     m.family("finsam_ready", "gauge", "1 when the instance is ready (migrated, store reachable).");
     m.sample("finsam_ready", "", context_.ready.load() ? 1 : 0);
-    sendJson(response, Poco::Net::HTTPResponse::HTTP_OK, m.text(), "text/plain; version=0.0.4; charset=utf-8");
+    sendJson(request, response, Poco::Net::HTTPResponse::HTTP_OK, m.text(), "text/plain; version=0.0.4; charset=utf-8");
 }
 
 }  // namespace finsam::http

@@ -8,13 +8,16 @@ namespace finsam::http {
 
 using Poco::Net::HTTPResponse;
 
-void HealthHandler::handle(Poco::Net::HTTPServerRequest&, Poco::Net::HTTPServerResponse& response, const Caller&) {
-    sendJson(response, HTTPResponse::HTTP_OK, "{\"status\":\"ok\"}");
+void HealthHandler::handle(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response,
+                           const Caller&) {
+    sendJson(request, response, HTTPResponse::HTTP_OK, "{\"status\":\"ok\"}");
 }
 
-void ReadyHandler::handle(Poco::Net::HTTPServerRequest&, Poco::Net::HTTPServerResponse& response, const Caller&) {
+void ReadyHandler::handle(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response,
+                          const Caller&) {
     if (!context_.ready.load()) {
-        sendError(response, HTTPResponse::HTTP_SERVICE_UNAVAILABLE, "not_ready", "starting, migrating or stopping");
+        sendError(request, response, HTTPResponse::HTTP_SERVICE_UNAVAILABLE, "not_ready",
+                  "starting, migrating or stopping");
         return;
     }
     try {
@@ -24,18 +27,20 @@ void ReadyHandler::handle(Poco::Net::HTTPServerRequest&, Poco::Net::HTTPServerRe
             return one;
         });
     } catch (const StoreUnavailable&) {
-        sendError(response, HTTPResponse::HTTP_SERVICE_UNAVAILABLE, "store_unavailable", "the store does not answer");
+        sendError(request, response, HTTPResponse::HTTP_SERVICE_UNAVAILABLE, "store_unavailable",
+                  "the store does not answer");
         return;
     }
-    sendJson(response, HTTPResponse::HTTP_OK, "{\"status\":\"ready\"}");
+    sendJson(request, response, HTTPResponse::HTTP_OK, "{\"status\":\"ready\"}");
 }
 
-void OpenApiHandler::handle(Poco::Net::HTTPServerRequest&, Poco::Net::HTTPServerResponse& response, const Caller&) {
+void OpenApiHandler::handle(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response,
+                            const Caller&) {
     const auto* document = common::findEmbedded(common::embeddedApiDescription(), "openapi.json");
     if (document == nullptr) {
         throw std::logic_error("openapi.json is not compiled in");
     }
-    sendJson(response, HTTPResponse::HTTP_OK, std::string(document->content));
+    sendJson(request, response, HTTPResponse::HTTP_OK, std::string(document->content));
 }
 
 }  // namespace finsam::http

@@ -80,7 +80,7 @@ void QuarantineListHandler::handle(Poco::Net::HTTPServerRequest& request, Poco::
         json.Null();
     }
     json.EndObject();
-    sendJson(response, HTTPResponse::HTTP_OK, buffer.GetString());
+    sendJson(request, response, HTTPResponse::HTTP_OK, buffer.GetString());
 }
 
 void QuarantineItemHandler::handle(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response,
@@ -101,7 +101,7 @@ void QuarantineItemHandler::handle(Poco::Net::HTTPServerRequest& request, Poco::
     rapidjson::StringBuffer buffer;
     Writer json(buffer);
     writeItem(json, *item, true);
-    sendJson(response, HTTPResponse::HTTP_OK, buffer.GetString());
+    sendJson(request, response, HTTPResponse::HTTP_OK, buffer.GetString());
 }
 
 }  // namespace finsam::http

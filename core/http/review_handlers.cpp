@@ -94,7 +94,7 @@ void ReviewListHandler::handle(Poco::Net::HTTPServerRequest& request, Poco::Net:
     json.Key("next_after");
     static_cast<int>(items.size()) == filter.limit ? json.Int64(items.back().id) : json.Null();
     json.EndObject();
-    sendJson(response, HTTPResponse::HTTP_OK, buffer.GetString());
+    sendJson(request, response, HTTPResponse::HTTP_OK, buffer.GetString());
 }
 
 void ReviewDecisionHandler::handle(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response,
@@ -131,7 +131,7 @@ void ReviewDecisionHandler::handle(Poco::Net::HTTPServerRequest& request, Poco::
         throw NotFound("no match " + std::to_string(id));
     }
     if (outcome.first == link::ReviewQueue::Outcome::kAlreadyDecided) {
-        sendError(response, HTTPResponse::HTTP_CONFLICT, "already_decided",
+        sendError(request, response, HTTPResponse::HTTP_CONFLICT, "already_decided",
                   "match " + std::to_string(id) + " was decided before and is not asked again");
         return;
     }
@@ -139,7 +139,7 @@ void ReviewDecisionHandler::handle(Poco::Net::HTTPServerRequest& request, Poco::
     rapidjson::StringBuffer buffer;
     Writer json(buffer);
     writeItem(json, *outcome.second);
-    sendJson(response, HTTPResponse::HTTP_OK, buffer.GetString());
+    sendJson(request, response, HTTPResponse::HTTP_OK, buffer.GetString());
 }
 
 }  // namespace finsam::http

@@ -42,13 +42,13 @@ void CurrentStateHandler::handle(Poco::Net::HTTPServerRequest& request, Poco::Ne
     // wrong filter is not mistaken for "nothing there". Persons and their links are förbund-neutral, as in the
     // feed (feed/event_scope.h): such a token reads none, since its feed never told it about any.
     if (!caller.forbund.empty() && *collection == feed::StateCollection::kPerson) {
-        sendError(response, HTTPResponse::HTTP_FORBIDDEN, "forbidden",
+        sendError(request, response, HTTPResponse::HTTP_FORBIDDEN, "forbidden",
                   "persons are förbund-neutral: a token limited to a förbund reads its deltaganden instead");
         return;
     }
     if (!caller.forbund.empty()) {
         if (!q.forbund.empty() && q.forbund != caller.forbund) {
-            sendError(response, HTTPResponse::HTTP_FORBIDDEN, "forbidden",
+            sendError(request, response, HTTPResponse::HTTP_FORBIDDEN, "forbidden",
                       "this token may read förbund " + caller.forbund + " only");
             return;
         }
@@ -63,10 +63,10 @@ void CurrentStateHandler::handle(Poco::Net::HTTPServerRequest& request, Poco::Ne
         if (page.nextAfterKey) {
             response.set("X-Next-After-Key", *page.nextAfterKey);
         }
-        sendJson(response, HTTPResponse::HTTP_OK, feed::toNdjson(page), "application/x-ndjson");
+        sendJson(request, response, HTTPResponse::HTTP_OK, feed::toNdjson(page), "application/x-ndjson");
         return;
     }
-    sendJson(response, HTTPResponse::HTTP_OK, feed::toJsonPage(page));
+    sendJson(request, response, HTTPResponse::HTTP_OK, feed::toJsonPage(page));
 }
 
 }  // namespace finsam::http

@@ -14,7 +14,7 @@ void SubscribersHandler::handle(Poco::Net::HTTPServerRequest& request, Poco::Net
     }
     std::string document = withStore(
         context_, [&](store::Database& db) { return webhook::subscriberStatusesJson(db, context_.subscribers); });
-    sendJson(response, Poco::Net::HTTPResponse::HTTP_OK, "{\"subscribers\":" + document + "}");
+    sendJson(request, response, Poco::Net::HTTPResponse::HTTP_OK, "{\"subscribers\":" + document + "}");
 }
 
 }  // namespace finsam::http

@@ -352,6 +352,43 @@ TEST_P(FeedApiTest, ServesTheFeedOverTlsOnly) {
     EXPECT_THROW(plainGet(), Poco::Exception) << "plain HTTP to the TLS port gets no answer";
 }
 
+// The body goes to the socket in one write after Poco sends the header (api_handler.cpp): a page many times
+// Poco's 4 KiB stream buffer and a 16 KiB TLS record arrives whole, and the keep-alive connection carries the
+// next answer after it.
+TEST_P(FeedApiTest, ALargePageArrivesWholeOverTlsAndTheConnectionCarriesTheNextAnswer) {
+    const auto& pki = testCertificates();
+    ApiFixture api(GetParam(), {4, {pki.serverCertificateFile, pki.serverKeyFile}});
+    std::vector<std::string> keys;
+    for (int n = 1; n <= 600; ++n) {
+        keys.push_back(person(n));
+    }
+    api.append(keys);
+    Poco::Net::Context::Ptr context = new Poco::Net::Context(Poco::Net::Context::TLS_CLIENT_USE, "", "", pki.caFile,
+                                                             Poco::Net::Context::VERIFY_STRICT, 9, false);
+    Poco::Net::HTTPSClientSession session("127.0.0.1", api.port(), context);
+    session.setTimeout(Poco::Timespan(5, 0));
+    std::string first;
+    for (int round = 0; round < 2; ++round) {
+        Poco::Net::HTTPRequest request(Poco::Net::HTTPRequest::HTTP_GET, "/v1/feed?after=0&limit=600",
+                                       Poco::Net::HTTPMessage::HTTP_1_1);
+        prepare(request, kReaderToken, "");
+        session.sendRequest(request);
+        ApiResponse response = receive(session);
+        ASSERT_GT(response.body.size(), 64U * 1024) << "the page must outgrow the buffers it used to pass through";
+        EXPECT_EQ(response.headers.get("Content-Length"), std::to_string(response.body.size()));
+        EXPECT_EQ(pageOf(response).keys, keys);
+        if (round == 0) {
+            first = response.body;
+        } else {
+            EXPECT_EQ(response.body, first) << "the second answer on the same connection";
+        }
+    }
+    Poco::Net::HTTPRequest head(Poco::Net::HTTPRequest::HTTP_GET, "/v1/feed/head", Poco::Net::HTTPMessage::HTTP_1_1);
+    prepare(head, kReaderToken, "");
+    session.sendRequest(head);
+    EXPECT_EQ(receive(session).body, "{\"head\":600}");
+}
+
 TEST_P(FeedApiTest, UnloadableCertificateNamesTheFile) {
     const auto& pki = testCertificates();
     ApiFixture api(GetParam());
