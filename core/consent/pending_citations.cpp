@@ -43,7 +43,7 @@ std::string fieldsJson(const model::WorkRecord& record) {
 
 constexpr const char* kColumns =
     "SELECT entity_key, connector, organisation, source_key, kon, fodelsear, fields, source_record_id, encoding, "
-    "encoding_key_id, blocking_tags FROM pending_citation WHERE ";
+    "blocking_tags FROM pending_citation WHERE ";
 
 // Blocking tags are "pass:hex": a space cannot occur in one.
 std::vector<std::string> splitTags(const std::string& joined) {
@@ -90,12 +90,12 @@ void PendingCitations::hold(const model::WorkRecord& deltagande, std::int64_t ba
     auto orNull = [encoded](std::string value) { return encoded ? std::optional(std::move(value)) : std::nullopt; };
     database_.execute("INSERT INTO pending_citation (entity_key, connector, organisation, source_key, tag, kon, "
                       "fodelsear, fields, source_record_id, held_at, expires_on, batch_id, encoding, "
-                      "encoding_key_id, blocking_tags) VALUES (:p0, :p1, :p2, :p3, :p4, :p5, :p6, :p7, :p8, :p9, "
-                      ":p10, :p11, :p12, :p13, :p14)",
+                      "blocking_tags) VALUES (:p0, :p1, :p2, :p3, :p4, :p5, :p6, :p7, :p8, :p9, :p10, :p11, :p12, "
+                      ":p13)",
                       {deltagande.entityKey(), deltagande.connector, deltagande.organisation, deltagande.sourceKey,
                        tagOf(person, deltagande.value("samtycke_ref")), person.kon, person.fodelsear,
                        fieldsJson(deltagande), std::to_string(deltagande.sourceRecordId), common::nowUtcIso(),
-                       expires, std::to_string(batchId), orNull(person.encoding), orNull(person.linkKeyId),
+                       expires, std::to_string(batchId), orNull(person.encoding),
                        orNull(Poco::cat(std::string(" "), person.blockingTags.begin(), person.blockingTags.end()))});
     any_ = true;
 }
@@ -137,11 +137,9 @@ std::vector<model::WorkRecord> PendingCitations::releasedBy(const std::string& c
             record.person = person;
             record.person->kon = store::cellText(row, 4);
             record.person->fodelsear = store::cellText(row, 5);
-            // An encoding made under a key since rotated away is comparable with nothing: it stays behind.
-            if (store::cellText(row, 9) == person.linkKeyId) {
-                record.person->encoding = store::cellText(row, 8);
-                record.person->blockingTags = splitTags(store::cellText(row, 10));
-            }
+            // The tag holds the key id, so the encoding met here was made under the same key as the link key.
+            record.person->encoding = store::cellText(row, 8);
+            record.person->blockingTags = splitTags(store::cellText(row, 9));
             released.push_back(std::move(record));
         }
     }

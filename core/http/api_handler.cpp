@@ -6,7 +6,6 @@
 
 #include <Poco/Logger.h>
 #include <Poco/Net/HTTPServerRequestImpl.h>
-#include <Poco/Net/NetException.h>
 #include <Poco/Net/StreamSocket.h>
 #include <Poco/URI.h>
 
@@ -40,14 +39,27 @@ void sendJson(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerRespon
         stream.write(body.data(), static_cast<std::streamsize>(body.size()));
         return;
     }
+    // Half an answer leaves nothing the connection can carry next: it closes after this request.
+    auto gone = [&response](const std::string& why) {
+        response.setKeepAlive(false);
+        return ClientGone(why);
+    };
     stream.flush();
+    if (!stream) {
+        throw gone("the header could not be written");
+    }
     if (request.getMethod() == Poco::Net::HTTPRequest::HTTP_HEAD) {
         return;
     }
     for (std::size_t sent = 0; sent < body.size();) {
-        const int n = server->socket().sendBytes(body.data() + sent, static_cast<int>(body.size() - sent));
+        int n = 0;
+        try {
+            n = server->socket().sendBytes(body.data() + sent, static_cast<int>(body.size() - sent));
+        } catch (const Poco::Exception& e) {
+            throw gone(e.displayText());
+        }
         if (n <= 0) {
-            throw Poco::Net::NetException("the client stopped reading the response");
+            throw gone("the client stopped reading");
         }
         sent += static_cast<std::size_t>(n);
     }
@@ -122,6 +134,8 @@ void ApiHandler::handleRequest(Poco::Net::HTTPServerRequest& request, Poco::Net:
     } catch (const PayloadTooLarge& e) {
         response.setKeepAlive(false);  // the rest of the body is never read
         sendError(request, response, HTTPResponse::HTTP_REQUESTENTITYTOOLARGE, "payload_too_large", e.what());
+    } catch (const ClientGone& e) {
+        logger.information(std::string("answer not delivered: ") + e.what());
     } catch (const StoreUnavailable& e) {
         logger.error(std::string("store failed: ") + e.what());
         sendError(request, response, HTTPResponse::HTTP_SERVICE_UNAVAILABLE, "store_unavailable", "try again later");

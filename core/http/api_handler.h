@@ -45,6 +45,11 @@ class PayloadTooLarge : public std::runtime_error {
     using std::runtime_error::runtime_error;
 };
 
+/// The client went away while its answer was being written; the connection closes after this request.
+class ClientGone : public std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
 /// Longest request target (path and query) answered; a longer one is 414. Poco refuses beyond 16 KiB.
 inline constexpr std::size_t kMaxTargetBytes = 8192;
 /// Longest decoded query value; no parameter of the API needs more (a full `types` list is under 1 KiB).

@@ -367,7 +367,9 @@ TEST_P(FeedApiTest, ALargePageArrivesWholeOverTlsAndTheConnectionCarriesTheNextA
                                                              Poco::Net::Context::VERIFY_STRICT, 9, false);
     Poco::Net::HTTPSClientSession session("127.0.0.1", api.port(), context);
     session.setTimeout(Poco::Timespan(5, 0));
+    session.setKeepAlive(true);
     std::string first;
+    Poco::UInt16 localPort = 0;
     for (int round = 0; round < 2; ++round) {
         Poco::Net::HTTPRequest request(Poco::Net::HTTPRequest::HTTP_GET, "/v1/feed?after=0&limit=600",
                                        Poco::Net::HTTPMessage::HTTP_1_1);
@@ -377,16 +379,22 @@ TEST_P(FeedApiTest, ALargePageArrivesWholeOverTlsAndTheConnectionCarriesTheNextA
         ASSERT_GT(response.body.size(), 64U * 1024) << "the page must outgrow the buffers it used to pass through";
         EXPECT_EQ(response.headers.get("Content-Length"), std::to_string(response.body.size()));
         EXPECT_EQ(pageOf(response).keys, keys);
+        EXPECT_EQ(response.headers.get("Connection", ""), "Keep-Alive");
+        // A session that finds its connection closed opens another quietly: the same local port shows it did not.
         if (round == 0) {
             first = response.body;
+            localPort = session.socket().address().port();
         } else {
-            EXPECT_EQ(response.body, first) << "the second answer on the same connection";
+            EXPECT_EQ(response.body, first);
+            EXPECT_EQ(session.socket().address().port(), localPort) << "the second answer came on the same connection";
         }
     }
-    Poco::Net::HTTPRequest head(Poco::Net::HTTPRequest::HTTP_GET, "/v1/feed/head", Poco::Net::HTTPMessage::HTTP_1_1);
-    prepare(head, kReaderToken, "");
-    session.sendRequest(head);
+    Poco::Net::HTTPRequest feedHead(Poco::Net::HTTPRequest::HTTP_GET, "/v1/feed/head",
+                                    Poco::Net::HTTPMessage::HTTP_1_1);
+    prepare(feedHead, kReaderToken, "");
+    session.sendRequest(feedHead);
     EXPECT_EQ(receive(session).body, "{\"head\":600}");
+    EXPECT_EQ(session.socket().address().port(), localPort);
 }
 
 TEST_P(FeedApiTest, UnloadableCertificateNamesTheFile) {
