@@ -176,7 +176,7 @@ TEST_P(BatchApplierTest, OnePersonPerNumberWithinTheOrganisation) {
     apply({deltagande("D-1", kNumberA, "Nej", "Man", "SAM-1", 2),
            deltagande("D-5", "197405049334", "Nej", "Man", "SAM-1", 3), samtycke("SAM-1", kNumberA, 2)});
     EXPECT_EQ(store::readStats(*database_).persons, 1);
-    // Every spelling of the number, not its last four digits: those turn up by chance in a timestamp's microseconds.
+    // Every spelling of the number, not its last four digits: those turn up by chance in a random feed event id.
     EXPECT_EQ(leakedNumbers({"197405049334"}, store_.dumpAllTables()), std::vector<std::string>{})
         << "no clear number anywhere in the store";
 }
