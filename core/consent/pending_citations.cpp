@@ -114,33 +114,58 @@ void PendingCitations::drop(const std::string& entityKey) {
     database_.execute("DELETE FROM pending_citation WHERE entity_key = :p0", {entityKey});
 }
 
-std::vector<model::WorkRecord> PendingCitations::releasedBy(const std::string& consentKey) {
+std::vector<model::WorkRecord> PendingCitations::releasedBy(const std::string& consentKey,
+                                                            const model::PersonRef* delivered) {
     // The consent's own person, under each of its link keys, and the two ways a row may cite it.
-    std::vector<std::pair<model::PersonRef, std::string>> citations;
+    std::vector<std::string> refs{consentKey.substr(consentKey.find('/') + 1)};
+    std::vector<std::pair<model::PersonRef, model::PersonRef>> keys;  ///< (as a tag names it, as it is now)
     soci::rowset<soci::row> rows = (database_.session().prepare
                                     << "SELECT l.kind, l.key_id, l.value, s.blankett FROM samtycke s JOIN link_key l "
                                        "ON l.person_key = s.person_key WHERE s.entity_key = :k AND s.state = 'active'",
                                     soci::use(consentKey));
     for (const auto& row : rows) {
-        model::PersonRef person{store::cellText(row, 0), store::cellText(row, 1), store::cellText(row, 2), "", "", "", {}};
-        citations.emplace_back(person, consentKey.substr(consentKey.find('/') + 1));
-        if (!store::cellText(row, 3).empty()) {
-            citations.emplace_back(person, store::cellText(row, 3));
+        model::PersonRef person;
+        person.linkKind = store::cellText(row, 0);
+        person.linkKeyId = store::cellText(row, 1);
+        person.linkKey = store::cellText(row, 2);
+        keys.emplace_back(person, person);
+        if (refs.size() == 1 && !store::cellText(row, 3).empty()) {
+            refs.push_back(store::cellText(row, 3));
+        }
+    }
+    if (keys.empty()) {
+        return {};  // no consent in force, or its person is anonymous
+    }
+    if (delivered != nullptr) {
+        model::PersonRef now;
+        now.linkKind = delivered->linkKind;
+        now.linkKeyId = delivered->linkKeyId;
+        now.linkKey = delivered->linkKey;
+        for (const auto& [keyId, value] : delivered->earlierLinkKeys) {
+            model::PersonRef then = now;
+            then.linkKeyId = keyId;
+            then.linkKey = value;
+            keys.emplace_back(then, now);
         }
     }
     std::vector<model::WorkRecord> released;
-    for (const auto& [person, ref] : citations) {
-        const std::string tag = tagOf(person, ref);
-        soci::rowset<soci::row> held = (database_.session().prepare << kColumns << "tag = :t", soci::use(tag));
-        for (const auto& row : held) {
-            model::WorkRecord record = recordOf(row);
-            record.person = person;
-            record.person->kon = store::cellText(row, 4);
-            record.person->fodelsear = store::cellText(row, 5);
-            // The tag holds the key id, so the encoding met here was made under the same key as the link key.
-            record.person->encoding = store::cellText(row, 8);
-            record.person->blockingTags = splitTags(store::cellText(row, 9));
-            released.push_back(std::move(record));
+    for (const auto& [taggedAs, person] : keys) {
+        for (const auto& ref : refs) {
+            const std::string tag = tagOf(taggedAs, ref);
+            soci::rowset<soci::row> held = (database_.session().prepare << kColumns << "tag = :t", soci::use(tag));
+            for (const auto& row : held) {
+                model::WorkRecord record = recordOf(row);
+                record.person = person;
+                record.person->kon = store::cellText(row, 4);
+                record.person->fodelsear = store::cellText(row, 5);
+                // The tag holds the key id, so the encoding was made under the key of taggedAs. One made before
+                // a rotation cannot be compared with today's, nor made again: the clear values are gone.
+                if (taggedAs.linkKeyId == person.linkKeyId) {
+                    record.person->encoding = store::cellText(row, 8);
+                    record.person->blockingTags = splitTags(store::cellText(row, 9));
+                }
+                released.push_back(std::move(record));
+            }
         }
     }
     for (const auto& record : released) {

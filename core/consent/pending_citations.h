@@ -30,7 +30,11 @@ public:
 
     /// The held participations that consent `consentKey` (just recorded) answers, with their person restored:
     /// link key, kön, födelseår and the identity encoding they arrived with. They are no longer held.
-    std::vector<model::WorkRecord> releasedBy(const std::string& consentKey);
+    /// `delivered` is the consent's person as its delivery named them, if this batch read it: a participation
+    /// held before a key rotation is tagged with the link key of its day, which only the delivery still knows
+    /// (PersonRef::earlierLinkKeys); the store has rewritten it.
+    std::vector<model::WorkRecord> releasedBy(const std::string& consentKey,
+                                              const model::PersonRef* delivered = nullptr);
 
     /// The held participations whose grace period ends by `today` (graceDays after the first delivery),
     /// without person: to be applied as anonymous. They are no longer held.

@@ -67,7 +67,7 @@ std::string birthDateOf(const ParsedIdentity& identity) {
 // The person's kön and födelseår come from the number alone, so every sheet that names the person agrees.
 model::PersonRef personOf(const ParsedIdentity& identity, const LinkKey& key) {
     return {toString(identity.kind), key.keyId, key.value, toString(identity.sex),
-            std::to_string(identity.birthYear), "", {}};
+            std::to_string(identity.birthYear), "", {}, {}};
 }
 
 // A reservnummer keys a person of the organisation that issued it (Pseudonymizer::localKey); kön and födelseår
@@ -86,7 +86,7 @@ std::optional<model::PersonRef> localPersonOf(const Pseudonymizer& pseudonymizer
     LinkKey key = pseudonymizer.localKey(record.organisation, id);
     std::fill(id.begin(), id.end(), '\0');
     return model::PersonRef{kReservnummerField, key.keyId, key.value, record.value("kon"), record.value("fodelsear"),
-                            "", {}};
+                            "", {}, {}};
 }
 
 // Kön and födelseår are kept on the record too, unless the source reported its own (e.g. kön "annat"):
@@ -143,8 +143,11 @@ std::optional<model::Rejection> IdentityStage::process(model::WorkRecord& record
         return model::Rejection{"invalid_personnummer", kNumberField, column,
                                 "personnummer is not valid: " + parsed.error};
     }
-    model::PersonRef person =
-        personOf(parsed.identity, pseudonymizer_.linkKey(parsed.identity.kind, parsed.identity.normalized));
+    const auto history = pseudonymizer_.linkKeyHistory(parsed.identity.kind, parsed.identity.normalized);
+    model::PersonRef person = personOf(parsed.identity, history.back());
+    for (std::size_t i = 0; i + 1 < history.size(); ++i) {
+        person.earlierLinkKeys.emplace_back(history[i].keyId, history[i].value);
+    }
     fillFromNumber(record, person);
     encode(person, parsed.identity.normalized, birthDateOf(parsed.identity), record);
     record.person = std::move(person);

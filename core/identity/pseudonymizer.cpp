@@ -46,9 +46,18 @@ Pseudonymizer::Pseudonymizer(std::vector<PseudonymKey> keys, ChainTag) : chain_(
 }
 
 LinkKey Pseudonymizer::linkKey(IdentityKind kind, std::string_view normalized) const {
+    return linkKeyHistory(kind, normalized).back();
+}
+
+std::vector<LinkKey> Pseudonymizer::linkKeyHistory(IdentityKind kind, std::string_view normalized) const {
     // The kind is part of the message, so a personnummer and a samordningsnummer never share a key.
-    const std::string& first = chain_.front().secret;
-    return LinkKey{keyId(), applyLaterKeys(hmacHex(first, toString(kind), ":", normalized))};
+    std::vector<LinkKey> history;
+    history.reserve(chain_.size());
+    history.push_back({chain_.front().id, hmacHex(chain_.front().secret, toString(kind), ":", normalized)});
+    for (std::size_t i = 1; i < chain_.size(); ++i) {
+        history.push_back({chain_[i].id, hmacHex(chain_[i].secret, history.back().value)});
+    }
+    return history;
 }
 
 LinkKey Pseudonymizer::localKey(std::string_view issuer, std::string_view id) const {

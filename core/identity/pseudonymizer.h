@@ -39,6 +39,10 @@ public:
     /// The chain over kind || ":" || normalized, e.g. "personnummer:199001011239".
     LinkKey linkKey(IdentityKind kind, std::string_view normalized) const;
 
+    /// linkKey() as each key of the chain left it, oldest first; the last is linkKey() itself. The others are
+    /// what the store held before each rotation: a tag made then still carries one (pending_citations.h).
+    std::vector<LinkKey> linkKeyHistory(IdentityKind kind, std::string_view normalized) const;
+
     /// For opaque local identifiers (reservnummer): the chain over "local:" issuer ":" id.
     LinkKey localKey(std::string_view issuer, std::string_view id) const;
 

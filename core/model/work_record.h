@@ -6,6 +6,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace finsam::model {
@@ -29,6 +30,9 @@ struct PersonRef {
     /// none was made) and blocking tags. Neither can be turned back into the identity without the key.
     std::string encoding;
     std::vector<std::string> blockingTags;
+    /// The link key under each earlier key of the chain (key id, value), oldest first; empty until a key is
+    /// rotated. Kept in memory only: a consent's delivery releases participations held under an earlier key.
+    std::vector<std::pair<std::string, std::string>> earlierLinkKeys;
 };
 
 struct WorkRecord {

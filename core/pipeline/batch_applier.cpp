@@ -273,8 +273,16 @@ AppliedBatch BatchApplier::apply(BatchCollector& batch, const std::string& check
         }
     }
     // Participations held for a consent now recorded are placed identified; those held too long, anonymous.
+    std::map<std::string, const model::PersonRef*> deliveredConsents;  ///< consent key -> its person as read
+    for (const auto& item : processed) {
+        if (item.work.entity == "samtycke" && item.work.person) {
+            deliveredConsents.emplace(item.work.entityKey(), &*item.work.person);
+        }
+    }
     for (const auto& consentKey : recordedConsents) {
-        for (auto& held : pending.releasedBy(consentKey)) {
+        const auto delivered = deliveredConsents.find(consentKey);
+        for (auto& held : pending.releasedBy(consentKey, delivered == deliveredConsents.end() ? nullptr
+                                                                                             : delivered->second)) {
             place(held);
         }
     }

@@ -16,6 +16,7 @@
 #include "core/normalise/normaliser.h"
 #include "core/pipeline/batch_applier.h"
 #include "core/store/audit_log.h"
+#include "core/store/link_key_rekey.h"
 #include "core/store/store_stats.h"
 #include "core/store/row_text.h"
 #include "core/validate/validator.h"
@@ -433,6 +434,31 @@ TEST_P(LinkingTest, ACitationReadBeforeItsConsentIsHeldThenPlacedIdentifiedOrAft
                    report("A-2", kOnlyAf, "FK9443-2026-000099", {})});
     EXPECT_EQ(count("SELECT COUNT(*) FROM pending_citation"), 0);
     EXPECT_EQ(count("SELECT COUNT(*) FROM deltagande WHERE entity_key = 'af/A-2' AND anonymous = 1"), 1);
+}
+
+// A key rotation (finsam-hub rekey) between the citation and its consent: the tag names the link key of its
+// day, which the store no longer holds, so only the consent's delivery (through the key chain) can find it.
+TEST_P(LinkingTest, ACitationHeldAcrossAKeyRotationIsPlacedIdentifiedWhenItsConsentComes) {
+    deliver("af", {report("A-1", kConsenting, "FK9443-2026-000001", {{"avslutsanledning", "arbete"}})});
+    deliver("fk", {benefitPeriod("P-1", kNoConsent)});
+    ASSERT_EQ(count("SELECT COUNT(*) FROM pending_citation"), 1);
+
+    const identity::Pseudonymizer step({"t2", std::string(32, 'r')});
+    store::rekeyLinkKeys(*database_, "t1", "t2", [&step](const std::string& value) { return step.mac(value); });
+    pseudonymizer_ = identity::Pseudonymizer::fromChain({{"t1", std::string(32, 's')}, {"t2", std::string(32, 'r')}});
+
+    sdk::Record consent = samtycke("S-1", kConsenting, {"af"}, {"identitet", "deltagande", "ersattning"});
+    consent.fields.push_back(field("blankett", "FK9443-2026-000001"));
+    deliver("forbund-x", {report("D-1", kConsenting, "S-1", {}), consent});
+    EXPECT_EQ(count("SELECT COUNT(*) FROM pending_citation"), 0);
+    EXPECT_EQ(count("SELECT COUNT(*) FROM deltagande d JOIN link_key l ON l.person_key = d.person_key WHERE "
+                    "d.entity_key = 'af/A-1' AND d.anonymous = 0 AND d.avslutsanledning = 'arbete' AND "
+                    "l.key_id = 't2'"),
+              1) << "placed identified, under the current key";
+    EXPECT_EQ(count("SELECT COUNT(*) FROM link_key WHERE key_id <> 't2'"), 0);
+    EXPECT_EQ(count("SELECT COUNT(*) FROM deltagande WHERE entity_key = 'af/A-1' AND "
+                    "duplicate_of = 'forbund-x/D-1'"),
+              1) << "one participation of one person, as without the rotation";
 }
 
 TEST_P(LinkingTest, AParticipationCitingNoConsentIsCoveredByOneInForceAtItsStart) {

@@ -122,6 +122,26 @@ TEST(PseudonymizerChain, EachRotationAppliesOneMoreKeyInOrder) {
         << "the order of the chain matters";
 }
 
+// What the store held before each rotation, in order: a citation held then is tagged with one of these.
+TEST(PseudonymizerChain, TheHistoryIsTheLinkKeyAsEachKeyOfTheChainLeftIt) {
+    const Pseudonymizer k1({"k1", kSecretA});
+    const Pseudonymizer k2({"k2", kSecretB});
+    const auto chain = Pseudonymizer::fromChain({{"k1", kSecretA}, {"k2", kSecretB}, {"k3", kSecretC}});
+    const std::string number = "199001011239";
+    const auto history = chain.linkKeyHistory(IdentityKind::kPersonnummer, number);
+    ASSERT_EQ(history.size(), 3u);
+    EXPECT_EQ(history[0].keyId, "k1");
+    EXPECT_EQ(history[0].value, k1.linkKey(IdentityKind::kPersonnummer, number).value);
+    EXPECT_EQ(history[1].keyId, "k2");
+    EXPECT_EQ(history[1].value, Pseudonymizer::fromChain({{"k1", kSecretA}, {"k2", kSecretB}})
+                                    .linkKey(IdentityKind::kPersonnummer, number)
+                                    .value);
+    EXPECT_EQ(history[2].keyId, "k3");
+    EXPECT_EQ(history[2].value, chain.linkKey(IdentityKind::kPersonnummer, number).value);
+    EXPECT_NE(history[1].value, k2.linkKey(IdentityKind::kPersonnummer, number).value);
+    EXPECT_EQ(k1.linkKeyHistory(IdentityKind::kPersonnummer, number).size(), 1u);
+}
+
 TEST(PseudonymizerChain, RefusesAnEmptyChainARepeatedIdAndAnEmptySecret) {
     EXPECT_THROW(Pseudonymizer::fromChain({}), std::invalid_argument);
     EXPECT_THROW(Pseudonymizer::fromChain({{"k1", kSecretA}, {"k1", kSecretB}}),
