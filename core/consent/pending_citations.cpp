@@ -8,6 +8,7 @@
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
+#include <algorithm>
 #include <chrono>
 
 #include "core/common/clock.h"
@@ -43,7 +44,22 @@ std::string fieldsJson(const model::WorkRecord& record) {
 
 constexpr const char* kColumns =
     "SELECT entity_key, connector, organisation, source_key, kon, fodelsear, fields, source_record_id, encoding, "
-    "blocking_tags FROM pending_citation WHERE ";
+    "blocking_tags, tag FROM pending_citation WHERE ";
+
+// The person's link key as a tag may name it: today's, then the one of each day before a key rotation.
+std::vector<model::PersonRef> keysOverTime(const model::PersonRef& person) {
+    model::PersonRef now;
+    now.linkKind = person.linkKind;
+    now.linkKeyId = person.linkKeyId;
+    now.linkKey = person.linkKey;
+    std::vector<model::PersonRef> keys{now};
+    for (const auto& [keyId, value] : person.earlierLinkKeys) {
+        keys.push_back(now);
+        keys.back().linkKeyId = keyId;
+        keys.back().linkKey = value;
+    }
+    return keys;
+}
 
 // Blocking tags are "pass:hex": a space cannot occur in one.
 std::vector<std::string> splitTags(const std::string& joined) {
@@ -137,15 +153,9 @@ std::vector<model::WorkRecord> PendingCitations::releasedBy(const std::string& c
         return {};  // no consent in force, or its person is anonymous
     }
     if (delivered != nullptr) {
-        model::PersonRef now;
-        now.linkKind = delivered->linkKind;
-        now.linkKeyId = delivered->linkKeyId;
-        now.linkKey = delivered->linkKey;
-        for (const auto& [keyId, value] : delivered->earlierLinkKeys) {
-            model::PersonRef then = now;
-            then.linkKeyId = keyId;
-            then.linkKey = value;
-            keys.emplace_back(then, now);
+        const auto overTime = keysOverTime(*delivered);
+        for (std::size_t i = 1; i < overTime.size(); ++i) {
+            keys.emplace_back(overTime[i], overTime.front());
         }
     }
     std::vector<model::WorkRecord> released;
@@ -172,6 +182,30 @@ std::vector<model::WorkRecord> PendingCitations::releasedBy(const std::string& c
         drop(record.entityKey());
     }
     return released;
+}
+
+std::vector<model::WorkRecord> PendingCitations::ofProtected(const model::PersonRef& person) {
+    std::vector<model::WorkRecord> records;
+    if (!any()) {
+        return records;
+    }
+    const auto overTime = keysOverTime(person);
+    // Held rows are few (a grace period's worth), and only a row's own citation can rebuild its tag.
+    soci::rowset<soci::row> rows = (database_.session().prepare << kColumns << "tag IS NOT NULL");
+    for (const auto& row : rows) {
+        model::WorkRecord record = recordOf(row);
+        const std::string& tag = store::cellText(row, 10);
+        const std::string ref = record.value("samtycke_ref");
+        if (std::any_of(overTime.begin(), overTime.end(),
+                        [&](const model::PersonRef& key) { return tagOf(key, ref) == tag; })) {
+            makeAnonymous(record);
+            records.push_back(std::move(record));
+        }
+    }
+    for (const auto& record : records) {
+        drop(record.entityKey());
+    }
+    return records;
 }
 
 std::vector<model::WorkRecord> PendingCitations::expired(const std::string& today) {

@@ -65,9 +65,15 @@ std::string birthDateOf(const ParsedIdentity& identity) {
 }
 
 // The person's kön and födelseår come from the number alone, so every sheet that names the person agrees.
-model::PersonRef personOf(const ParsedIdentity& identity, const LinkKey& key) {
-    return {toString(identity.kind), key.keyId, key.value, toString(identity.sex),
-            std::to_string(identity.birthYear), "", {}, {}};
+// The link key is the chain's last; the earlier ones stay in memory for participations held before a rotation.
+model::PersonRef personOf(const ParsedIdentity& identity, const Pseudonymizer& pseudonymizer) {
+    const auto history = pseudonymizer.linkKeyHistory(identity.kind, identity.normalized);
+    model::PersonRef person{toString(identity.kind), history.back().keyId, history.back().value,
+                            toString(identity.sex), std::to_string(identity.birthYear), "", {}, {}};
+    for (std::size_t i = 0; i + 1 < history.size(); ++i) {
+        person.earlierLinkKeys.emplace_back(history[i].keyId, history[i].value);
+    }
+    return person;
 }
 
 // A reservnummer keys a person of the organisation that issued it (Pseudonymizer::localKey); kön and födelseår
@@ -117,8 +123,7 @@ std::optional<model::Rejection> IdentityStage::process(model::WorkRecord& record
         record.anonymous = true;
         ParseResult parsed = parsePersonnummer(record.value(kNumberField), common::todayInSweden());
         if (parsed.ok) {
-            record.protectedPerson = personOf(
-                parsed.identity, pseudonymizer_.linkKey(parsed.identity.kind, parsed.identity.normalized));
+            record.protectedPerson = personOf(parsed.identity, pseudonymizer_);
             fillFromNumber(record, *record.protectedPerson);
         } else if (record.value(kNumberField).empty()) {
             record.protectedPerson = localPersonOf(pseudonymizer_, record);
@@ -143,11 +148,7 @@ std::optional<model::Rejection> IdentityStage::process(model::WorkRecord& record
         return model::Rejection{"invalid_personnummer", kNumberField, column,
                                 "personnummer is not valid: " + parsed.error};
     }
-    const auto history = pseudonymizer_.linkKeyHistory(parsed.identity.kind, parsed.identity.normalized);
-    model::PersonRef person = personOf(parsed.identity, history.back());
-    for (std::size_t i = 0; i + 1 < history.size(); ++i) {
-        person.earlierLinkKeys.emplace_back(history[i].keyId, history[i].value);
-    }
+    model::PersonRef person = personOf(parsed.identity, pseudonymizer_);
     fillFromNumber(record, person);
     encode(person, parsed.identity.normalized, birthDateOf(parsed.identity), record);
     record.person = std::move(person);

@@ -227,6 +227,9 @@ AppliedBatch BatchApplier::apply(BatchCollector& batch, const std::string& check
         if (work.protectedPerson) {
             auto anonymised = protection.protect(*work.protectedPerson, result.batchId);
             changes.insert(changes.end(), anonymised.begin(), anonymised.end());
+            for (auto& held : pending.ofProtected(*work.protectedPerson)) {
+                place(held);
+            }
         }
         // Another organisation's citation of a consent not read yet is held — once: a participation already
         // placed (its grace ran out) is not held again by its next delivery. The förbund's register carries its

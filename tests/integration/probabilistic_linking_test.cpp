@@ -271,6 +271,28 @@ TEST_P(ProbabilisticLinkingTest, AParticipationHeldForItsConsentKeepsItsEncoding
               1);
 }
 
+// Protected identity is never encoded: a participation held for its consent does not keep hers waiting.
+TEST_P(ProbabilisticLinkingTest, AHeldParticipationOfAPersonMarkedProtectedIsPlacedAnonymousAtOnce) {
+    sdk::Record participation = episode("A-1", kAnnaMistyped);
+    for (auto& f : participation.fields) {
+        if (f.name == "samtycke_ref") {
+            f.value = "FK9443-2026-000777";
+        }
+    }
+    deliver("af", {std::move(participation), episode("A-2", kBerit)});
+    ASSERT_EQ(count("SELECT COUNT(*) FROM pending_citation WHERE encoding IS NOT NULL"), 2);
+
+    deliver("fk", {benefit("P-1", kAnnaMistyped, "Anna", "Öberg", true)});
+    EXPECT_EQ(count("SELECT COUNT(*) FROM pending_citation"), 1) << "Berit's stays held";
+    EXPECT_EQ(count("SELECT COUNT(*) FROM deltagande WHERE entity_key = 'af/A-1' AND anonymous = 1 AND "
+                    "person_key IS NULL AND samtycke_ref IS NULL"),
+              1);
+    EXPECT_EQ(count("SELECT COUNT(*) FROM person_encoding"), 0);
+    EXPECT_EQ(count("SELECT COUNT(*) FROM person_block"), 0);
+    EXPECT_EQ(count("SELECT COUNT(*) FROM feed_event WHERE entity_key = 'af/A-1' AND type = 'deltagande.started'"),
+              1);
+}
+
 TEST_P(ProbabilisticLinkingTest, APairBetweenTheThresholdsWaitsForReviewAndADecisionIsFinal) {
     settings_.thresholds = {0.99999, 0.5};
     deliver("region-01", {consentOf(kAnna), episode("E-1", kAnna)});
