@@ -46,7 +46,7 @@ private:
     std::unique_ptr<store::SessionPool> sessions_;
     std::unique_ptr<http::TokenAuthenticator> authenticator_;
     feed::FeedSignal feedSignal_;
-    feed::FeedPageCache feedPages_{256};  ///< at most 256 rendered full pages (≤ ~130 MB at limit 1000)
+    feed::FeedPageCache feedPages_{128u << 20};  ///< rendered full pages, at most 128 MiB of them
     std::unique_ptr<http::AccessRecorder> access_;
     std::unique_ptr<http::ApiContext> apiContext_;
     std::unique_ptr<http::ApiServer> api_;

@@ -122,7 +122,7 @@ private:
     std::atomic<bool> ready_{true};
     feed::FeedSignal feedSignal_;
     http::AccessRecorder access_;
-    feed::FeedPageCache pages_{64};
+    feed::FeedPageCache pages_{8u << 20};
     http::HttpMetrics httpMetrics_;
     http::ApiContext context_;
     std::unique_ptr<http::ApiServer> server_;
