@@ -46,20 +46,6 @@ constexpr const char* kColumns =
     "SELECT entity_key, connector, organisation, source_key, kon, fodelsear, fields, source_record_id, encoding, "
     "blocking_tags, tag FROM pending_citation WHERE ";
 
-// The person's link key as a tag may name it: today's, then the one of each day before a key rotation.
-std::vector<model::PersonRef> keysOverTime(const model::PersonRef& person) {
-    model::PersonRef now;
-    now.linkKind = person.linkKind;
-    now.linkKeyId = person.linkKeyId;
-    now.linkKey = person.linkKey;
-    std::vector<model::PersonRef> keys{now};
-    for (const auto& [keyId, value] : person.earlierLinkKeys) {
-        keys.push_back(now);
-        keys.back().linkKeyId = keyId;
-        keys.back().linkKey = value;
-    }
-    return keys;
-}
 
 // Blocking tags are "pass:hex": a space cannot occur in one.
 std::vector<std::string> splitTags(const std::string& joined) {
@@ -153,7 +139,7 @@ std::vector<model::WorkRecord> PendingCitations::releasedBy(const std::string& c
         return {};  // no consent in force, or its person is anonymous
     }
     if (delivered != nullptr) {
-        const auto overTime = keysOverTime(*delivered);
+        const auto overTime = model::linkKeysOverTime(*delivered);
         for (std::size_t i = 1; i < overTime.size(); ++i) {
             keys.emplace_back(overTime[i], overTime.front());
         }
@@ -184,20 +170,23 @@ std::vector<model::WorkRecord> PendingCitations::releasedBy(const std::string& c
     return released;
 }
 
-std::vector<model::WorkRecord> PendingCitations::ofProtected(const model::PersonRef& person) {
+std::vector<model::WorkRecord> PendingCitations::ofProtected(const std::vector<model::PersonRef>& persons) {
     std::vector<model::WorkRecord> records;
-    if (!any()) {
+    if (persons.empty() || !any()) {
         return records;
     }
-    const auto overTime = keysOverTime(person);
-    // Held rows are few (a grace period's worth), and only a row's own citation can rebuild its tag.
+    std::vector<model::PersonRef> keys;
+    for (const auto& person : persons) {
+        const auto overTime = model::linkKeysOverTime(person);
+        keys.insert(keys.end(), overTime.begin(), overTime.end());
+    }
+    // Held rows are few (a grace period's worth), and only a row's own citation can rebuild its tag: one pass.
     soci::rowset<soci::row> rows = (database_.session().prepare << kColumns << "tag IS NOT NULL");
     for (const auto& row : rows) {
         model::WorkRecord record = recordOf(row);
         const std::string& tag = store::cellText(row, 10);
-        const std::string ref = record.value("samtycke_ref");
-        if (std::any_of(overTime.begin(), overTime.end(),
-                        [&](const model::PersonRef& key) { return tagOf(key, ref) == tag; })) {
+        const std::string& ref = record.value("samtycke_ref");
+        if (std::any_of(keys.begin(), keys.end(), [&](const model::PersonRef& key) { return tagOf(key, ref) == tag; })) {
             makeAnonymous(record);
             records.push_back(std::move(record));
         }

@@ -36,10 +36,10 @@ public:
     std::vector<model::WorkRecord> releasedBy(const std::string& consentKey,
                                               const model::PersonRef* delivered = nullptr);
 
-    /// The held participations of `person`, whom a source has just marked protected, without person: to be
+    /// The held participations of `persons`, whom the batch has marked protected, without person: to be
     /// applied as anonymous now, as they would be when released, so that neither their tag nor their identity
     /// encoding waits in the store. They are no longer held.
-    std::vector<model::WorkRecord> ofProtected(const model::PersonRef& person);
+    std::vector<model::WorkRecord> ofProtected(const std::vector<model::PersonRef>& persons);
 
     /// The held participations whose grace period ends by `today` (graceDays after the first delivery),
     /// without person: to be applied as anonymous. They are no longer held.

@@ -6,6 +6,10 @@
 
 namespace finsam::feed {
 
+namespace {
+constexpr std::size_t kEntryOverheadBytes = 256;
+}  // namespace
+
 std::string FeedPageCache::keyOf(const FeedQuery& query, const FeedFilter& filter, bool ndjson) {
     std::string key = std::to_string(query.after) + "/" + std::to_string(query.limit) + "/" + filter.forbund + "/" +
                       (ndjson ? "n" : "j");
@@ -20,7 +24,8 @@ PageBytesStrategy::PageBytesStrategy(std::size_t budgetBytes)
 
 void PageBytesStrategy::onAdd(const void* sender, const Poco::KeyValueArgs<std::string, RenderedPage>& args) {
     LRUStrategy::onAdd(sender, args);
-    const std::size_t size = args.key().size() + args.value().body.size();
+    // The body, and what each entry costs beside it: the key in four places, the nodes and the shared pointer.
+    const std::size_t size = args.value().body.size() + 4 * args.key().size() + kEntryOverheadBytes;
     auto [at, inserted] = bytes_.emplace(args.key(), size);
     if (!inserted) {
         held_ -= at->second;

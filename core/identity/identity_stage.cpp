@@ -64,16 +64,21 @@ std::string birthDateOf(const ParsedIdentity& identity) {
     return date;
 }
 
-// The person's kön and födelseår come from the number alone, so every sheet that names the person agrees.
-// The link key is the chain's last; the earlier ones stay in memory for participations held before a rotation.
-model::PersonRef personOf(const ParsedIdentity& identity, const Pseudonymizer& pseudonymizer) {
-    const auto history = pseudonymizer.linkKeyHistory(identity.kind, identity.normalized);
-    model::PersonRef person{toString(identity.kind), history.back().keyId, history.back().value,
-                            toString(identity.sex), std::to_string(identity.birthYear), "", {}, {}};
+// The link key is the chain's last. The earlier ones stay in memory: tags made before a rotation carry them.
+model::PersonRef personKeyedBy(const std::vector<LinkKey>& history, std::string kind, std::string kon,
+                               std::string fodelsear) {
+    model::PersonRef person{std::move(kind), history.back().keyId, history.back().value, std::move(kon),
+                            std::move(fodelsear), "", {}, {}};
     for (std::size_t i = 0; i + 1 < history.size(); ++i) {
         person.earlierLinkKeys.emplace_back(history[i].keyId, history[i].value);
     }
     return person;
+}
+
+// The person's kön and födelseår come from the number alone, so every sheet that names the person agrees.
+model::PersonRef personOf(const ParsedIdentity& identity, const Pseudonymizer& pseudonymizer) {
+    return personKeyedBy(pseudonymizer.linkKeyHistory(identity.kind, identity.normalized), toString(identity.kind),
+                         toString(identity.sex), std::to_string(identity.birthYear));
 }
 
 // A reservnummer keys a person of the organisation that issued it (Pseudonymizer::localKey); kön and födelseår
@@ -89,10 +94,9 @@ std::optional<model::PersonRef> localPersonOf(const Pseudonymizer& pseudonymizer
     if (id.empty()) {
         return std::nullopt;
     }
-    LinkKey key = pseudonymizer.localKey(record.organisation, id);
+    const auto history = pseudonymizer.localKeyHistory(record.organisation, id);
     std::fill(id.begin(), id.end(), '\0');
-    return model::PersonRef{kReservnummerField, key.keyId, key.value, record.value("kon"), record.value("fodelsear"),
-                            "", {}, {}};
+    return personKeyedBy(history, kReservnummerField, record.value("kon"), record.value("fodelsear"));
 }
 
 // Kön and födelseår are kept on the record too, unless the source reported its own (e.g. kön "annat"):

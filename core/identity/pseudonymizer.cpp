@@ -51,32 +51,33 @@ LinkKey Pseudonymizer::linkKey(IdentityKind kind, std::string_view normalized) c
 
 std::vector<LinkKey> Pseudonymizer::linkKeyHistory(IdentityKind kind, std::string_view normalized) const {
     // The kind is part of the message, so a personnummer and a samordningsnummer never share a key.
+    return historyFrom(hmacHex(chain_.front().secret, toString(kind), ":", normalized));
+}
+
+LinkKey Pseudonymizer::localKey(std::string_view issuer, std::string_view id) const {
+    return localKeyHistory(issuer, id).back();
+}
+
+std::vector<LinkKey> Pseudonymizer::localKeyHistory(std::string_view issuer, std::string_view id) const {
+    // Opaque local ids link only within their issuer (architecture §3).
+    const std::string prefix = "local:" + std::string(issuer) + ":";
+    return historyFrom(hmacHex(chain_.front().secret, prefix, id));
+}
+
+std::string Pseudonymizer::mac(std::string_view text) const {
+    return historyFrom(hmacHex(chain_.front().secret, text)).back().value;
+}
+
+std::vector<LinkKey> Pseudonymizer::historyFrom(std::string firstHex) const {
+    // Each later key is applied to the previous hex, exactly as `rekey` rewrites a stored value, so
+    // ingest under the chain meets the re-keyed store value for value.
     std::vector<LinkKey> history;
     history.reserve(chain_.size());
-    history.push_back({chain_.front().id, hmacHex(chain_.front().secret, toString(kind), ":", normalized)});
+    history.push_back({chain_.front().id, std::move(firstHex)});
     for (std::size_t i = 1; i < chain_.size(); ++i) {
         history.push_back({chain_[i].id, hmacHex(chain_[i].secret, history.back().value)});
     }
     return history;
-}
-
-LinkKey Pseudonymizer::localKey(std::string_view issuer, std::string_view id) const {
-    // Opaque local ids link only within their issuer (architecture §3).
-    const std::string prefix = "local:" + std::string(issuer) + ":";
-    return LinkKey{keyId(), applyLaterKeys(hmacHex(chain_.front().secret, prefix, id))};
-}
-
-std::string Pseudonymizer::mac(std::string_view text) const {
-    return applyLaterKeys(hmacHex(chain_.front().secret, text));
-}
-
-std::string Pseudonymizer::applyLaterKeys(std::string value) const {
-    // Each later key is applied to the previous hex, exactly as `rekey` rewrites a stored value, so
-    // ingest under the chain meets the re-keyed store value for value.
-    for (std::size_t i = 1; i < chain_.size(); ++i) {
-        value = hmacHex(chain_[i].secret, value);
-    }
-    return value;
 }
 
 std::vector<std::string> Pseudonymizer::keyIds() const {

@@ -46,6 +46,9 @@ public:
     /// For opaque local identifiers (reservnummer): the chain over "local:" issuer ":" id.
     LinkKey localKey(std::string_view issuer, std::string_view id) const;
 
+    /// localKey() as each key of the chain left it, oldest first, like linkKeyHistory().
+    std::vector<LinkKey> localKeyHistory(std::string_view issuer, std::string_view id) const;
+
     /// The chain over arbitrary text (e.g. tokens of quarantined identities); with one key, the
     /// HMAC-SHA256 hex of `text`.
     std::string mac(std::string_view text) const;
@@ -60,8 +63,8 @@ private:
     struct ChainTag {};  // keeps this constructor out of brace-initialised one-key calls
     Pseudonymizer(std::vector<PseudonymKey> keys, ChainTag);
 
-    /// Applies keys 2..n to the first key's hex.
-    std::string applyLaterKeys(std::string firstHex) const;
+    /// The first key's hex, then keys 2..n applied in turn: the value under each key of the chain.
+    std::vector<LinkKey> historyFrom(std::string firstHex) const;
 
     std::vector<PseudonymKey> chain_;
 };

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/link/protected_identity.h"
 
+#include <algorithm>
 #include <array>
 
 #include "core/common/clock.h"
@@ -23,19 +24,25 @@ std::string tagOf(const model::PersonRef& person) {
 
 }  // namespace
 
-bool ProtectedIdentity::isProtected(const model::PersonRef& person) {
+std::set<std::string>& ProtectedIdentity::tags() {
     if (!tags_) {
         soci::rowset<std::string> rows = (database_.session().prepare << "SELECT tag FROM protected_identity");
         tags_.emplace(rows.begin(), rows.end());
     }
-    return tags_->count(tagOf(person)) != 0;
+    return *tags_;
+}
+
+bool ProtectedIdentity::isProtected(const model::PersonRef& person) {
+    // A protection recorded before a key rotation carries the link key of its day (the store keeps no link key
+    // of a protected person for `rekey` to rewrite), which only the delivery's pass through the chain meets.
+    const auto overTime = model::linkKeysOverTime(person);
+    return std::any_of(overTime.begin(), overTime.end(),
+                       [&](const model::PersonRef& key) { return tags().count(tagOf(key)) != 0; });
 }
 
 std::vector<store::EntityChange> ProtectedIdentity::protect(const model::PersonRef& person, std::int64_t batchId) {
     std::vector<store::EntityChange> changes;
-    if (!isProtected(person)) {
-        std::string tag = tagOf(person);
-        tags_->insert(tag);
+    if (std::string tag = tagOf(person); tags().insert(tag).second) {  // under today's key, also after a rotation
         std::string now = common::nowUtcIso();
         long long batch = batchId;
         database_.session() << "INSERT INTO protected_identity (tag, recorded_at, batch_id) VALUES (:t, :n, :b)",

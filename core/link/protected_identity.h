@@ -28,6 +28,7 @@ public:
     std::vector<store::EntityChange> protect(const model::PersonRef& person, std::int64_t batchId);
 
 private:
+    std::set<std::string>& tags();
     std::vector<store::EntityChange> anonymisePerson(const std::string& personKey, std::int64_t batchId);
 
     store::Database& database_;

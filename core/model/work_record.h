@@ -35,6 +35,10 @@ struct PersonRef {
     std::vector<std::pair<std::string, std::string>> earlierLinkKeys;
 };
 
+/// The person's link key as a tag made on any day may name it: today's first, then the one under each earlier
+/// key of the chain (PersonRef::earlierLinkKeys). Kind, key id and key only.
+std::vector<PersonRef> linkKeysOverTime(const PersonRef& person);
+
 struct WorkRecord {
     std::string connector;     ///< connector instance id
     std::string organisation;  ///< organisation the connector reads for

@@ -156,6 +156,7 @@ AppliedBatch BatchApplier::apply(BatchCollector& batch, const std::string& check
     // Participations citing no consent are placed after the batch's other records: a consent later in the
     // same batch then counts as it would from an earlier batch.
     std::vector<model::WorkRecord*> uncited;
+    std::vector<model::PersonRef> protectedNow;  ///< identities the batch marks protected
     const std::string today = consent::formatIsoDate(common::todayInSweden());
     // Writes one record: a participation keeps its person only under a consent of that person.
     auto place = [&](model::WorkRecord& work) {
@@ -227,9 +228,7 @@ AppliedBatch BatchApplier::apply(BatchCollector& batch, const std::string& check
         if (work.protectedPerson) {
             auto anonymised = protection.protect(*work.protectedPerson, result.batchId);
             changes.insert(changes.end(), anonymised.begin(), anonymised.end());
-            for (auto& held : pending.ofProtected(*work.protectedPerson)) {
-                place(held);
-            }
+            protectedNow.push_back(*work.protectedPerson);
         }
         // Another organisation's citation of a consent not read yet is held — once: a participation already
         // placed (its grace ran out) is not held again by its next delivery. The förbund's register carries its
@@ -246,6 +245,9 @@ AppliedBatch BatchApplier::apply(BatchCollector& batch, const std::string& check
             continue;
         }
         placeDelivered(work);
+    }
+    for (auto& held : pending.ofProtected(protectedNow)) {
+        place(held);  // anonymous: nothing of a protected identity waits
     }
     for (auto* work : uncited) {
         placeDelivered(*work);

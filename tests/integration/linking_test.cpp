@@ -523,6 +523,31 @@ TEST_P(LinkingTest, ProtectedIdentityLaterAnonymisesEverywhereAndStaysAnonymous)
     EXPECT_EQ(count("SELECT COUNT(*) FROM feed_event"), events);
 }
 
+// The store keeps no link key of a protected person, so `rekey` has nothing of hers to rewrite: the protection
+// is remembered by a tag under the key of its day, which a delivery after the rotation meets through the chain.
+TEST_P(LinkingTest, ProtectedIdentityStaysProtectedAcrossAKeyRotation) {
+    auto marked = benefitPeriod("P-9", kConsenting);
+    marked.fields.push_back(field("skyddad", "true"));
+    deliver("kommun-0180", {marked});
+    deliver("fk", {benefitPeriod("P-2", kNoConsent)});
+
+    const identity::Pseudonymizer step({"t2", std::string(32, 'r')});
+    store::rekeyLinkKeys(*database_, "t1", "t2", [&step](const std::string& value) { return step.mac(value); });
+    pseudonymizer_ = identity::Pseudonymizer::fromChain({{"t1", std::string(32, 's')}, {"t2", std::string(32, 'r')}});
+
+    // FK, unaware, delivers her identified; the förbund's register too, with a consent.
+    deliver("fk", {benefitPeriod("P-1", kConsenting)});
+    forbundDelivery("");
+    EXPECT_EQ(count("SELECT COUNT(*) FROM ersattningsperiod WHERE entity_key = 'fk/P-1' AND person_key IS NULL"), 1)
+        << "anonymous, as before the rotation";
+    EXPECT_EQ(count("SELECT COUNT(*) FROM deltagande WHERE entity_key = 'forbund-x/D-1' AND anonymous = 1 AND "
+                    "person_key IS NULL"),
+              1);
+    EXPECT_EQ(count("SELECT COUNT(*) FROM person_link WHERE state = 'active'"), 0);
+    EXPECT_EQ(count("SELECT COUNT(*) FROM ersattningsperiod WHERE entity_key = 'fk/P-2' AND person_key IS NOT NULL"),
+              1) << "everyone else keeps their identity";
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, LinkingTest, ::testing::ValuesIn(allBackends()),
                          [](const auto& info) { return backendName(info.param); });
 

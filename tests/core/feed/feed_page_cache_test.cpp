@@ -10,12 +10,20 @@ namespace {
 RenderedPage pageOf(std::size_t bytes) { return {std::string(bytes, 'x'), 1}; }
 
 TEST(FeedPageCacheTest, HoldsSmallPagesByTheirBytesNotByACount) {
-    FeedPageCache cache(1 << 20);
+    FeedPageCache cache(2 << 20);
     for (int i = 0; i < 1000; ++i) {
-        cache.add("small/" + std::to_string(i), pageOf(1000));  // 1000 pages of about 1 KB fit in 1 MiB
+        cache.add("small/" + std::to_string(i), pageOf(1000));  // with its key and entry, about 1.3 KB a page
     }
     EXPECT_EQ(cache.pages(), 1000u);
     EXPECT_FALSE(cache.find("small/0").isNull());
+}
+
+TEST(FeedPageCacheTest, CountsWhatAnEntryCostsBesideItsBody) {
+    FeedPageCache cache(100000);
+    for (int i = 0; i < 1000; ++i) {
+        cache.add(std::to_string(i), pageOf(1));  // limit=1 pages: the entries, not the bodies, fill memory
+    }
+    EXPECT_LT(cache.pages(), 400u);
 }
 
 TEST(FeedPageCacheTest, DropsTheLeastRecentlyUsedPagesBeyondTheBudget) {

@@ -140,6 +140,12 @@ TEST(PseudonymizerChain, TheHistoryIsTheLinkKeyAsEachKeyOfTheChainLeftIt) {
     EXPECT_EQ(history[2].value, chain.linkKey(IdentityKind::kPersonnummer, number).value);
     EXPECT_NE(history[1].value, k2.linkKey(IdentityKind::kPersonnummer, number).value);
     EXPECT_EQ(k1.linkKeyHistory(IdentityKind::kPersonnummer, number).size(), 1u);
+
+    const auto local = chain.localKeyHistory("region-x", "R123");
+    ASSERT_EQ(local.size(), 3u);
+    EXPECT_EQ(local[0].value, k1.localKey("region-x", "R123").value);
+    EXPECT_EQ(local[2].value, chain.localKey("region-x", "R123").value);
+    EXPECT_EQ(local[2].keyId, "k3");
 }
 
 TEST(PseudonymizerChain, RefusesAnEmptyChainARepeatedIdAndAnEmptySecret) {
