@@ -46,7 +46,6 @@ constexpr const char* kColumns =
     "SELECT entity_key, connector, organisation, source_key, kon, fodelsear, fields, source_record_id, encoding, "
     "blocking_tags, tag FROM pending_citation WHERE ";
 
-
 // Blocking tags are "pass:hex": a space cannot occur in one.
 std::vector<std::string> splitTags(const std::string& joined) {
     Poco::StringTokenizer tags(joined, " ", Poco::StringTokenizer::TOK_IGNORE_EMPTY);
