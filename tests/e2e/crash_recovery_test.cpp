@@ -142,12 +142,32 @@ TEST_P(CrashRecoveryTest, AKilledAndRestartedDaemonEndsInTheCleanStoreFeedAndInd
     // the subscriber catches up (it takes small batches) or on an idle hub.
     constexpr long kShortestLife = 100;  // ms after the daemon listens: a run starts well within it
     long longest = std::max<long>(kShortestLife, cleanDuration.count() / 4);
+    auto latestRun = [&] {
+        std::int64_t id = 0;
+        soci::indicator present = soci::i_null;
+        monitor->session() << "SELECT MAX(id) FROM connector_run", soci::into(id, present);
+        return present == soci::i_ok ? id : 0;
+    };
+    // The first lives end while a run of their own is in flight (up to 10 ms after it starts): the ingest is cut
+    // mid-run several times however fast this build is. Random lives alone can let a few long ones finish it.
+    constexpr int kLivesCutMidRun = 6;
     int killsMidRun = 0;
     int killsMidDelivery = 0;
     for (int kill = 0; kill < 20; ++kill) {
         const auto committedBefore = batches();
+        const auto runBefore = latestRun();
         ServeProcess hub(crashed.configFile);
-        std::this_thread::sleep_for(milliseconds(std::uniform_int_distribution<long>(longest / 5, longest)(random)));
+        if (kill < kLivesCutMidRun) {
+            // Polled every 2 ms (waitUntil's 100 ms lets a whole run pass on a fast build).
+            const auto giveUp = Clock::now() + std::chrono::seconds(120);
+            while (!(latestRun() != runBefore && runsInFlight() > 0) && !ingestDone() && Clock::now() < giveUp) {
+                std::this_thread::sleep_for(milliseconds(2));
+            }
+            std::this_thread::sleep_for(milliseconds(std::uniform_int_distribution<long>(0, 10)(random)));
+        } else {
+            std::this_thread::sleep_for(
+                milliseconds(std::uniform_int_distribution<long>(longest / 5, longest)(random)));
+        }
         const bool midRun = runsInFlight() > 0;
         const auto committed = static_cast<std::size_t>(feed::FeedReader(*monitor).count());
         const bool midDelivery = committed > 0 && idsOf(receiver.accepted()).size() < committed;
