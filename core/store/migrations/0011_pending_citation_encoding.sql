@@ -4,8 +4,8 @@
 
 -- A participation held for its consent (0005) is the only record of its identity the hub will ever get from
 -- that delivery: the clear values are gone once the batch ends. Its keyed Bloom-filter encoding and blocking
--- tags (0010) wait with it and reach person_encoding when it is placed identified. Its tag holds the key id,
--- so it is released only under the key its encoding was made with. A held row that expires into anonymity is
--- erased with them.
+-- tags (0010) wait with it and reach person_encoding when it is placed identified. Its tag holds the key id:
+-- released under a later key (a rotation came between), it is placed without them, as no later key can compare
+-- them. A held row that expires into anonymity is erased with them.
 ALTER TABLE pending_citation ADD COLUMN encoding TEXT;
 ALTER TABLE pending_citation ADD COLUMN blocking_tags TEXT;
