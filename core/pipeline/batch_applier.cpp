@@ -2,8 +2,10 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/pipeline/batch_applier.h"
 
+#include <algorithm>
 #include <map>
 #include <set>
+#include <vector>
 
 #include "core/common/hash.h"
 #include "core/common/clock.h"
@@ -29,19 +31,31 @@ namespace {
 
 // The identity cells' exact text goes from the raw row before anything else sees it, whatever its shape
 // (a number typed with odd spacing escapes a shape-based redactor); the redactor then catches the rest.
+// Every occurrence is found in the original row first and replaced after: a value that is part of the
+// marker itself (a one-letter name "n") cannot be found again inside a marker.
 std::string blankIdentities(const sdk::Record& record) {
-    std::string raw = record.raw;
+    const std::string& raw = record.raw;
+    std::vector<bool> blanked(raw.size(), false);
     const auto* spec = model::findEntity(record.entity);
     for (const auto& field : record.fields) {
         const auto* fieldSpec = spec == nullptr ? nullptr : spec->field(field.name);
         if (fieldSpec == nullptr || fieldSpec->type != model::FieldType::kIdentity || field.value.empty()) {
             continue;
         }
-        for (auto at = raw.find(field.value); at != std::string::npos; at = raw.find(field.value, at)) {
-            raw.replace(at, field.value.size(), "[pnr]");
+        for (auto at = raw.find(field.value); at != std::string::npos; at = raw.find(field.value, at + 1)) {
+            std::fill_n(blanked.begin() + static_cast<std::ptrdiff_t>(at), field.value.size(), true);
         }
     }
-    return identity::redactIdentities(raw);
+    std::string kept;
+    kept.reserve(raw.size());
+    for (std::size_t i = 0; i < raw.size(); ++i) {
+        if (!blanked[i]) {
+            kept += raw[i];
+        } else if (i == 0 || !blanked[i - 1]) {
+            kept += "[pnr]";
+        }
+    }
+    return identity::redactIdentities(kept);
 }
 
 model::WorkRecord toWorkRecord(sdk::Record&& record, const BatchOrigin& origin) {
