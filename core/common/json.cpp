@@ -11,6 +11,9 @@
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
+#include <tuple>
+
+#include "json_depth.h"
 
 namespace finsam::common {
 
@@ -91,6 +94,11 @@ std::string explain(const std::string& keyword, const rapidjson::Value* schemaAt
 }  // namespace
 
 bool parseJson(std::string_view text, rapidjson::Document& out, JsonError& error) {
+    if (const auto deep = sdk::toolkit::jsonTooDeepAt(text)) {
+        std::tie(error.line, error.column) = lineAndColumn(text, *deep);
+        error.reason = "nested deeper than " + std::to_string(sdk::toolkit::kMaxJsonDepth) + " levels";
+        return false;
+    }
     out.Parse(text.data(), text.size());
     if (!out.HasParseError()) {
         return true;

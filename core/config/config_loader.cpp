@@ -315,10 +315,10 @@ void checkKeyChain(const HubConfig& config, std::vector<std::string>& problems) 
 ConnectorInstanceConfig parseConnectorInstance(const std::string& text, const std::string& path,
                                                std::vector<std::string>& problems) {
     rapidjson::Document document;
-    document.Parse(text.data(), text.size());
-    if (document.HasParseError()) {
-        problems.push_back(formatProblem(path, "", "not valid JSON (at offset " +
-                                                       std::to_string(document.GetErrorOffset()) + ")"));
+    common::JsonError error;
+    if (!common::parseJson(text, document, error)) {
+        problems.push_back(path + ":" + std::to_string(error.line) + ":" + std::to_string(error.column) + ": " +
+                           error.reason);
         return {};
     }
     if (!checkAgainst(path, "connector-instance.schema.json", document, problems)) {

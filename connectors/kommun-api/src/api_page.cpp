@@ -4,10 +4,17 @@
 
 #include <rapidjson/error/en.h>
 
+#include "json_depth.h"
+
 namespace finsam::connectors::kommun_api {
 
 std::optional<ApiPage> parsePage(const std::string& body, std::string& why) {
     ApiPage page;
+    if (const auto deep = sdk::toolkit::jsonTooDeepAt(body)) {
+        why = "the body nests deeper than " + std::to_string(sdk::toolkit::kMaxJsonDepth) + " levels (at offset " +
+              std::to_string(*deep) + ")";
+        return std::nullopt;
+    }
     if (page.document.Parse(body.c_str(), body.size()).HasParseError()) {
         why = std::string("the body is not JSON (") + rapidjson::GetParseError_En(page.document.GetParseError()) +
               " at offset " + std::to_string(page.document.GetErrorOffset()) + ")";

@@ -72,6 +72,12 @@ sdk::BatchOutcome KommunApiRun::outcome(sdk::Result result) const {
     return out;
 }
 
+namespace {
+
+constexpr std::size_t kMaxPagesPerBatch = 50;
+
+}  // namespace
+
 std::vector<KommunApiRun::ReadPage> KommunApiRun::fetchPages(std::size_t maxItems) {
     std::vector<ReadPage> pages;
     std::optional<std::string> cursor = checkpoint_.cursors[endpoint_];
@@ -90,11 +96,17 @@ std::vector<KommunApiRun::ReadPage> KommunApiRun::fetchPages(std::size_t maxItem
                 failure_ = resultOfShape(url, why);
                 break;
             }
+            if (page->hasMore && cursor && page->nextCursor == *cursor) {
+                failure_ = resultOfShape(url, "next_cursor repeats the cursor asked for, so paging would never end");
+                break;
+            }
             items += page->items().Size();
             cursor = page->nextCursor;
             const bool last = !page->hasMore;
             pages.push_back({url, std::move(*page)});
-            if (last || items >= maxItems) {
+            // Pages without items still end the batch after a while: its cursor commits, and a stop or pause
+            // between batches is heard even if the server says "more" forever.
+            if (last || items >= maxItems || pages.size() >= kMaxPagesPerBatch) {
                 break;
             }
         } catch (const FetchError& error) {

@@ -144,16 +144,45 @@ TEST(Run, CursorsArePercentEncodedInTheQuery) {
 }
 
 TEST(Run, AnAnswerOfTheWrongShapeFailsThePageWithTheCheckpointUnchanged) {
-    for (const char* body : {R"({"items":[],"has_more":false})", R"({"items":{},"next_cursor":"x","has_more":false})",
-                             R"([1,2])", R"({"items":[)", R"({"items":[],"next_cursor":"x","has_more":"no"})"}) {
+    const std::string tooDeep = R"({"items":)" + std::string(1 << 20, '[');  // would overflow the stack parsed
+    for (const std::string& body :
+         {std::string(R"({"items":[],"has_more":false})"), std::string(R"({"items":{},"next_cursor":"x","has_more":false})"),
+          std::string(R"([1,2])"), std::string(R"({"items":[)"),
+          std::string(R"({"items":[],"next_cursor":"x","has_more":"no"})"), tooDeep}) {
         auto script = twoPagesAndOne();
         script->answers[kPaymentsUrl + "&cursor=p1"] = {{200, body}};
         auto run = scriptedRun(script);
         Drained out = drain(*run, 1);
-        EXPECT_EQ(out.result.status, sdk::Status::kSourceUnavailable) << body;
-        EXPECT_NE(out.result.message.find("is not the documented JSON shape"), std::string::npos) << out.result.message;
+        EXPECT_EQ(out.result.status, sdk::Status::kSourceUnavailable) << body.substr(0, 80);
+        EXPECT_NE(out.result.message.find("is not the documented JSON shape"), std::string::npos)
+            << out.result.message.substr(0, 300);
         EXPECT_EQ(Checkpoint::parse(out.checkpoint)->cursors[kPayments], "p1") << "only the good page moved it";
     }
+}
+
+// A server that says "more" forever must not hold one batch forever: a cursor that repeats fails the page, and
+// endless empty pages with new cursors end each batch after 50 pages, so the run can be stopped between them.
+TEST(Run, PagingThatNeverEndsFailsOrIsCutIntoBatches) {
+    auto repeating = twoPagesAndOne();
+    repeating->answers[kPaymentsUrl + "&cursor=p1"] = {{200, pageBody({}, "p1", true)}};
+    Drained out = drain(*scriptedRun(repeating), 1000);
+    EXPECT_EQ(out.result.status, sdk::Status::kSourceUnavailable);
+    EXPECT_NE(out.result.message.find("next_cursor repeats the cursor asked for"), std::string::npos)
+        << out.result.message;
+    EXPECT_EQ(Checkpoint::parse(out.checkpoint)->cursors[kPayments], "p1") << "the good page's cursor only";
+
+    auto endless = std::make_shared<Script>();
+    for (int i = 0; i < 200; ++i) {
+        const std::string url = kPaymentsUrl + (i == 0 ? "" : "&cursor=e" + std::to_string(i));
+        endless->answers[url] = {{200, pageBody({}, "e" + std::to_string(i + 1), true)}};
+    }
+    auto run = scriptedRun(endless);
+    CollectingSink sink;
+    const sdk::BatchOutcome first = run->readBatch(1000, sink);
+    EXPECT_EQ(first.result.status, sdk::Status::kOk) << first.result.message;
+    EXPECT_FALSE(first.drained);
+    EXPECT_EQ(endless->requested.size(), 50u) << "one batch reads at most 50 pages";
+    EXPECT_EQ(Checkpoint::parse(first.checkpoint)->cursors[kPayments], "e50");
 }
 
 TEST(Run, AFailureAfterGoodPagesAppliesThemAndIsReportedByTheNextBatchWithoutAskingAgain) {

@@ -4,6 +4,7 @@
 
 #include <rapidjson/error/en.h>
 
+#include "json_depth.h"
 #include "safe_message.h"
 
 namespace finsam::connectors::region_fhir {
@@ -66,6 +67,10 @@ BundlePage::Reading BundlePage::read(const std::string& body, const std::string&
         return Reading{std::nullopt, PageFault{std::move(code), std::move(message), rows}};
     };
     rapidjson::Document& document = page.document_;
+    if (const auto deep = sdk::toolkit::jsonTooDeepAt(body)) {
+        return fault("invalid_json", "the page nests deeper than " + std::to_string(sdk::toolkit::kMaxJsonDepth) +
+                                         " levels (at byte " + std::to_string(*deep) + ")");
+    }
     if (document.Parse(body.c_str(), body.size()).HasParseError()) {
         return fault("invalid_json", std::string("the page is not valid JSON (") +
                                          rapidjson::GetParseError_En(document.GetParseError()) + " at byte " +

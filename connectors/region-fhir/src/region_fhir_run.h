@@ -2,7 +2,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include <map>
 #include <memory>
+#include <set>
 #include <string>
 
 #include "finsam/sdk/connector.h"
@@ -51,6 +53,7 @@ private:
     std::string origin_;   ///< base_url's scheme://host:port: the only place next links may lead
     std::size_t search_ = 0;  ///< index into kSearches of the search being read
     int pages_ = 0;           ///< pages read by this run (for the log)
+    std::map<std::string, std::set<std::string>> followed_;  ///< per search, the page URLs this run applied
 };
 
 }  // namespace finsam::connectors::region_fhir

@@ -33,6 +33,9 @@ std::vector<BadPage> badPages() {
     return {
         {"invalid_json", "{\"resourceType\":\"Bundle\",", "invalid_json", "not valid JSON", 0},
         {"html", "<html>gateway</html>", "invalid_json", "not valid JSON", 0},
+        // Parsing or walking it would overflow the stack: refused before it is parsed.
+        {"nested_too_deep", "{\"resourceType\":" + std::string(1 << 20, '['), "invalid_json",
+         "nests deeper than 64 levels (at byte 79)", 0},
         {"not_a_bundle", R"({"resourceType":"Patient","id":"p1"})", "not_a_bundle", "/resourceType is 'Patient'", 0},
         {"collection",
          R"({"resourceType":"Bundle","type":"collection","entry":[{"resource":{"resourceType":"Consent","id":"c"}}]})",
@@ -115,6 +118,30 @@ TEST(MalformedPage, ANextLinkToAnotherServerIsNotFollowed) {
     EXPECT_TRUE(outcome.collected.records.empty());
     for (const auto& url : fetcher->requests()) {
         EXPECT_EQ(url.rfind(kBase, 0), 0u) << url;
+    }
+}
+
+// A next link back to a page already read (itself, or two pages pointing at each other) would page forever:
+// the page that closes the loop is refused, and what came before it is kept.
+TEST(MalformedPage, ANextLinkBackToAPageAlreadyReadIsRefused) {
+    const std::string page3 = std::string(kBase) + "?_getpages=s1&_getpagesoffset=2";
+    auto episodeOn = [](const char* id, const std::string& next) {
+        return bundle({episode({.id = id, .patient = "p1", .insats = "FB-1"})},
+                      {patient({.id = "p1", .personnummer = kPnrA})}, next);
+    };
+    for (const bool selfLink : {true, false}) {
+        auto fetcher = std::make_shared<ScriptedFetcher>();
+        fetcher->answerQuery("Consent", bundle({}, {}));
+        fetcher->answerQuery("EpisodeOfCare", episodeOn("e1", kPage2));
+        fetcher->answer(kPage2, episodeOn("e2", selfLink ? kPage2 : page3));
+        fetcher->answer(page3, episodeOn("e3", kPage2));
+        const auto outcome = drain(fetcher);
+        ASSERT_EQ(outcome.result.status, sdk::Status::kOk) << outcome.result.message;
+        ASSERT_EQ(outcome.collected.rejections.size(), 1u) << selfLink;
+        EXPECT_EQ(outcome.collected.rejections[0].code, "paging_loop");
+        EXPECT_EQ(outcome.collected.rejections[0].position.source, selfLink ? kPage2 : page3);
+        EXPECT_EQ(outcome.collected.rejections[0].rows, 1);
+        EXPECT_EQ(outcome.collected.records.size(), selfLink ? 1u : 2u) << "the pages before the loop are applied";
     }
 }
 

@@ -39,5 +39,15 @@ TEST(JsonParseTest, ReportsLineAndColumn) {
     EXPECT_EQ(error.column, 3u);
 }
 
+TEST(JsonParseTest, RefusesNestingDeeperThanAnyConfigAtTheLevelTooMany) {
+    rapidjson::Document document;
+    JsonError error;
+    EXPECT_FALSE(parseJson("{\"a\":\n" + std::string(1 << 20, '['), document, error));
+    EXPECT_EQ(error.line, 2u);
+    EXPECT_EQ(error.column, 64u) << "the 65th level opens at column 64 of line 2";
+    EXPECT_EQ(error.reason, "nested deeper than 64 levels");
+    EXPECT_TRUE(parseJson(std::string(64, '[') + std::string(64, ']'), document, error)) << error.reason;
+}
+
 }  // namespace
 }  // namespace finsam::common

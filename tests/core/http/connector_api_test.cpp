@@ -11,6 +11,7 @@
 
 #include "core/store/connector_control.h"
 #include "tests/core/http/api_fixture.h"
+#include "tests/support/hub_process.h"
 
 namespace finsam::testing {
 namespace {
@@ -90,9 +91,17 @@ TEST_P(ConnectorApiTest, ValidationNamesEveryProblemAndSavesNothing) {
     EXPECT_TRUE(good["valid"].GetBool());
     EXPECT_EQ(good["problems"].Size(), 0u);
 
-    auto notJson = check("{\"id\":");
+    auto notJson = check("{\n\"id\":");
     EXPECT_FALSE(notJson["valid"].GetBool());
-    EXPECT_NE(std::string(notJson["problems"][0].GetString()).find("not valid JSON"), std::string::npos);
+    EXPECT_NE(std::string(notJson["problems"][0].GetString()).find(":2:6: Invalid value"), std::string::npos)
+        << "line, column and reason: " << notJson["problems"][0].GetString();
+
+    // Nested past any connector config: refused before the recursive schema check could overflow the stack.
+    auto deep = check("{\"id\":" + std::string(200000, '['));
+    EXPECT_FALSE(deep["valid"].GetBool());
+    EXPECT_NE(std::string(deep["problems"][0].GetString()).find(":1:70: nested deeper than 64 levels"),
+              std::string::npos)
+        << deep["problems"][0].GetString();
 
     auto badSchema = check(R"({"id":"AF!","plugin":"af-csv","organisation":"af","settings":{},)"
                            R"("schedule":{"window":{"from":"25:00","to":"04:00"}}})");
@@ -179,7 +188,24 @@ TEST_P(ConnectorApiTest, MetricsAreValidPrometheusTextThatAddsUp) {
 
     EXPECT_EQ(api_.get("/metrics").status, 401);
     EXPECT_EQ(api_.get("/metrics", kAdminToken).status, 403) << "admin is not metrics: a scraper needs no admin";
+    // A request is counted once its answer is sent, so the client may see the answer a moment before the count.
     auto response = api_.get("/metrics", kMetricsToken);
+    ASSERT_TRUE(waitUntil(
+        [&] {
+            response = api_.get("/metrics", kMetricsToken);
+            auto counted = samples(response.body);
+            for (const char* route : {R"(route="/healthz",method="GET",status="200")",
+                                      R"(route="/v1/feed/head",method="GET",status="200")",
+                                      R"(route="/metrics",method="GET",status="401")",
+                                      R"(route="/metrics",method="GET",status="403")"}) {
+                if (counted["finsam_http_requests_total{" + std::string(route) + "}"] != 1) {
+                    return false;
+                }
+            }
+            return true;
+        },
+        5))
+        << response.body;
     ASSERT_EQ(response.status, 200);
     EXPECT_EQ(response.contentType, "text/plain; version=0.0.4; charset=utf-8");
     // Every sample line is NAME{LABELS} VALUE, and every family has HELP and TYPE before its samples.
