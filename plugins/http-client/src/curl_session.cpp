@@ -10,6 +10,12 @@ namespace finsam::http_client::detail {
 
 namespace {
 
+struct BodyBuffer {
+    std::string* text;
+    std::size_t limit;
+    bool overflowed = false;
+};
+
 void initialiseCurlOnce() {
     static std::once_flag once;
     std::call_once(once, [] {
@@ -19,8 +25,14 @@ void initialiseCurlOnce() {
     });
 }
 
+// Returning less than it was given makes curl abort the transfer (CURLE_WRITE_ERROR).
 size_t appendBody(char* data, size_t size, size_t count, void* target) {
-    static_cast<std::string*>(target)->append(data, size * count);
+    auto& body = *static_cast<BodyBuffer*>(target);
+    if (body.text->size() + size * count > body.limit) {
+        body.overflowed = true;
+        return 0;
+    }
+    body.text->append(data, size * count);
     return size * count;
 }
 
@@ -57,7 +69,7 @@ struct HeaderList {
 
 }  // namespace
 
-CurlSession::CurlSession(const ClientOptions& options) {
+CurlSession::CurlSession(const ClientOptions& options) : maxResponseBytes_(options.maxResponseBytes) {
     initialiseCurlOnce();
     handle_ = curl_easy_init();
     if (handle_ == nullptr) {
@@ -97,7 +109,8 @@ Exchange CurlSession::perform(const Request& request) {
         curl_easy_setopt(handle_, CURLOPT_HTTPGET, 1L);
     }
     curl_easy_setopt(handle_, CURLOPT_HTTPHEADER, headers.list);
-    curl_easy_setopt(handle_, CURLOPT_WRITEDATA, &exchange.response.body);
+    BodyBuffer body{&exchange.response.body, maxResponseBytes_};
+    curl_easy_setopt(handle_, CURLOPT_WRITEDATA, &body);
     curl_easy_setopt(handle_, CURLOPT_HEADERDATA, &exchange.response.headers);
     errorText_[0] = '\0';
 
@@ -107,6 +120,13 @@ Exchange CurlSession::perform(const Request& request) {
     // The handle outlives this call; the list and the body it points at do not.
     curl_easy_setopt(handle_, CURLOPT_HTTPHEADER, nullptr);
 
+    if (body.overflowed) {
+        exchange.error = "the response is larger than " + std::to_string(maxResponseBytes_) +
+                         " bytes, the most the hub reads";
+        exchange.response.headers.clear();
+        exchange.response.body.clear();
+        return exchange;
+    }
     if (exchange.code != CURLE_OK) {
         exchange.error = errorText_[0] != '\0' ? errorText_ : curl_easy_strerror(exchange.code);
         exchange.response.headers.clear();

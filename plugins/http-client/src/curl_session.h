@@ -39,6 +39,7 @@ public:
 
 private:
     CURL* handle_;
+    std::size_t maxResponseBytes_;
     char errorText_[CURL_ERROR_SIZE] = {};
 };
 

@@ -3,11 +3,13 @@
 // SPDX-License-Identifier: Apache-2.0
 #include <Poco/DateTimeFormat.h>
 #include <Poco/DateTimeFormatter.h>
+#include <Poco/DeflatingStream.h>
 #include <Poco/Timestamp.h>
 #include <gtest/gtest.h>
 
 #include <atomic>
 #include <numeric>
+#include <sstream>
 
 #include "finsam/http_client/http_client.h"
 #include "recorded_waits.h"
@@ -117,6 +119,37 @@ TEST(HttpClient, ReturnsOtherClientErrorsAndRedirectsWithoutRetryingOrFollowing)
     EXPECT_EQ(client.get(server.url("/moved")).status, 302);
     EXPECT_EQ(server.requestCount(), 2u);
     EXPECT_EQ(client.timing().retries, 0);
+}
+
+// A body past the limit fails the request at once, whether it came as it is or inflated from a small gzip body
+// (a decompression bomb): the hub never holds more than maxResponseBytes of one answer.
+TEST(HttpClient, AResponseLargerThanTheLimitFailsWithoutRetryingPlainOrInflated) {
+    std::ostringstream gzipped;
+    {
+        Poco::DeflatingOutputStream deflate(gzipped, Poco::DeflatingStreamBuf::STREAM_GZIP);
+        deflate << std::string(1 << 20, '[');  // a megabyte that compresses to about a kilobyte
+    }
+    const std::string bomb = gzipped.str();
+    LoopbackServer server([&](auto& request, auto& response) {
+        if (request.getURI() == "/plain") {
+            LoopbackServer::reply(response, 200, std::string(5000, 'x'));
+        } else if (request.getURI() == "/bomb") {
+            LoopbackServer::reply(response, 200, bomb, "application/json", {{"Content-Encoding", "gzip"}});
+        } else {
+            LoopbackServer::reply(response, 200, std::string(4096, 'y'));
+        }
+    });
+    ClientOptions options;
+    options.maxResponseBytes = 4096;
+    Client client(options);
+    EXPECT_EQ(client.get(server.url("/fits")).body.size(), 4096u) << "exactly the limit is read";
+    ASSERT_LT(bomb.size(), 4096u);
+    for (const char* path : {"/plain", "/bomb"}) {
+        const auto error = failureOf([&] { client.get(server.url(path)); });
+        EXPECT_NE(std::string(error.what()).find("the response is larger than 4096 bytes"), std::string::npos)
+            << path << ": " << error.what();
+    }
+    EXPECT_EQ(server.requestCount(), 3u) << "not retried";
 }
 
 TEST(HttpClientRetry, TwoServiceUnavailableThenOkSucceedsAfterTwoJitteredBackOffWaits) {

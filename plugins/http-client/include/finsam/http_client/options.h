@@ -3,6 +3,7 @@
 #pragma once
 
 #include <chrono>
+#include <cstddef>
 #include <string>
 
 namespace finsam::http_client {
@@ -26,6 +27,9 @@ struct ClientOptions {
     std::chrono::milliseconds timeout{60000};  ///< whole request, one attempt
     RetryPolicy retry;
     std::string userAgent = "finsam-hub";
+    /// The most bytes a response body may have after decoding: a server that streams without end, or a small
+    /// gzip body that inflates to gigabytes, fails the request instead of exhausting the hub's memory.
+    std::size_t maxResponseBytes = 256u << 20;
 };
 
 }  // namespace finsam::http_client
