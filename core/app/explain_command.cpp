@@ -5,6 +5,7 @@
 #include "core/app/arguments.h"
 #include "core/app/commands.h"
 #include "core/app/hub_runtime.h"
+#include "core/identity/redactor.h"
 #include "core/link/person_explainer.h"
 
 namespace finsam::app {
@@ -16,7 +17,9 @@ int runExplain(const Args& args) {
                                                                                     runtime.config.followUpMonthsAfter})
                         .explain(arguments.require("person"), arguments.get("date"));
     if (!document) {
-        std::cerr << "finsam-hub explain: no person " << arguments.get("person") << "\n";
+        // An operator may pass a number by mistake: it is not printed back.
+        std::cerr << "finsam-hub explain: no person " << identity::redactIdentities(arguments.get("person"))
+                  << " (--person takes a person key from the feed, never a personnummer)\n";
         return 1;
     }
     std::cout << *document << std::endl;

@@ -78,6 +78,12 @@ TEST_P(ServeEndToEndTest, IngestServeFeedAuthAndNoIdentityLeaks) {
     EXPECT_EQ(stats["deltaganden"].GetInt64(), 120);
     EXPECT_GT(stats["persons"].GetInt64(), 0);
     EXPECT_GT(stats["anonymous_deltaganden"].GetInt64(), 0);
+    // An operator passing a number where a person key belongs does not see it printed back.
+    const std::string number = *numbers.begin();
+    auto mistaken = runHub({"explain", "--config", files.configFile, "--person", number});
+    EXPECT_EQ(mistaken.exitCode, 1);
+    EXPECT_NE(mistaken.err.find("no person [pnr]"), std::string::npos) << mistaken.err.size();
+    EXPECT_EQ(leakedNumbers({number}, mistaken.out + mistaken.err), std::vector<std::string>{});
     EXPECT_GT(stats["samtycken"].GetInt64(), 0);
 
     ServeProcess serve(files.configFile);

@@ -157,6 +157,9 @@ void AfCsvRun::applyFile(const FileRef& file, const std::string& fileDate, const
             unreadableRow = true;
             continue;
         }
+        if (current.count(row.id) != 0 && row.problem) {
+            continue;  // already quarantined: it keeps its own line and reason
+        }
         if (current.count(row.id) != 0) {
             row.problem = sdk::Problem{row.record ? row.record->position : sdk::Position{file.name, 0}, 0, "Rad_id",
                                        "duplicate_key", "Rad_id " + row.id + " occurs twice; the first row is used",

@@ -3,6 +3,8 @@
 #include "af_row_mapper.h"
 
 #include <algorithm>
+#include <optional>
+#include <utility>
 
 #include "legacy_personnummer.h"
 #include "safe_message.h"
@@ -30,19 +32,44 @@ public:
         auto it = header_.index.find(std::string(column));
         return it == header_.index.end() ? 0 : record_.fields[it->second].column;
     }
-    // The raw row with identity and name cells blanked (cell text replaced by nothing, separators kept).
-    std::string blankedRaw() const {
-        std::string raw = record_.raw;
-        std::vector<const sdk::toolkit::CsvField*> cells;
+    // The first and last cell that may hold a personal value. In a row of the wrong shape the cells after a
+    // missing or extra one have moved left or right by that many, so the span widens by as many cells.
+    std::optional<std::pair<std::size_t, std::size_t>> personalSpan() const {
+        std::optional<std::pair<std::size_t, std::size_t>> span;
         for (auto name : kPersonalCells) {
             auto it = header_.index.find(std::string(name));
-            if (it != header_.index.end() && it->second < record_.fields.size()) {
-                cells.push_back(&record_.fields[it->second]);
+            if (it != header_.index.end()) {
+                span = span ? std::pair{std::min(span->first, it->second), std::max(span->second, it->second)}
+                            : std::pair{it->second, it->second};
             }
         }
-        std::sort(cells.begin(), cells.end(), [](auto* a, auto* b) { return a->offset > b->offset; });
-        for (const auto* cell : cells) {
-            raw.erase(cell->offset, cell->length);
+        const std::size_t size = record_.fields.size();
+        if (span && size < header_.width) {
+            span->first -= std::min(span->first, header_.width - size);
+        } else if (span && size > header_.width) {
+            span->second += size - header_.width;
+        }
+        return span;
+    }
+    // The raw row with identity and name cells blanked (cell text replaced by nothing, separators kept). In a
+    // row of the wrong shape nobody can tell which cell holds the name, so every cell it may have moved to goes.
+    std::string blankedRaw() const {
+        std::string raw = record_.raw;
+        const auto span = personalSpan();
+        const bool shifted = record_.fields.size() != header_.width;
+        auto personal = [&](std::size_t i) {
+            if (shifted) {
+                return span && i >= span->first && i <= span->second;
+            }
+            return std::any_of(kPersonalCells.begin(), kPersonalCells.end(), [&](std::string_view name) {
+                auto it = header_.index.find(std::string(name));
+                return it != header_.index.end() && it->second == i;
+            });
+        };
+        for (std::size_t i = record_.fields.size(); i-- > 0;) {  // from the right: earlier offsets stay valid
+            if (personal(i)) {
+                raw.erase(record_.fields[i].offset, record_.fields[i].length);
+            }
         }
         return raw;
     }
@@ -97,8 +124,11 @@ MappedRow mapRow(const CsvRecord& record, const Header& header, const std::strin
     if (record.fields.size() != header.width) {
         // Cells after a missing or extra one have shifted; the Rad_id still names the row when it sits before
         // them, so the row counts as present in the snapshot (nothing is withdrawn because of a typo).
+        // A cell a personal value may have moved to is never taken for the id (it would be kept in the checkpoint).
         auto idColumn = header.index.find("Rad_id");
-        if (idColumn != header.index.end() && idColumn->second < record.fields.size()) {
+        const auto span = row.personalSpan();
+        if (idColumn != header.index.end() && idColumn->second < record.fields.size() &&
+            !(span && idColumn->second >= span->first && idColumn->second <= span->second)) {
             out.id = std::string(sdk::toolkit::trim(record.fields[idColumn->second].value));
         }
         return problem(0, "", "wrong_shape",

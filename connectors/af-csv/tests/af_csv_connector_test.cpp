@@ -102,6 +102,61 @@ TEST(AfCsv, BrokenRowsAreQuarantinedWithFileLineAndColumnAndTheRestApplied) {
     EXPECT_TRUE(sdk::testkit::messagesFreeOfIdentities(outcome.collected));
 }
 
+// One cell too many or too few moves every cell after it, so the header's positions no longer say where the
+// name is: every cell a name or number may have moved to is blanked, and none of them is taken for the Rad_id.
+// A repeated Rad_id on a row quarantined for its own fault keeps that row's line and reason: two such rows were
+// both moved to line 0 and counted as one.
+TEST(AfCsv, ARepeatedRadIdOnARowAlreadyQuarantinedKeepsItsOwnLineAndReason) {
+    TempDir drop;
+    writeAfFile(drop.path(), "20200115",
+                {ers("AF-1", kA, "AKS", "2019-01-01", ""),
+                 "AF-1;XYZ;" + std::string(kB) + ";A;B;M;K;;PROGRAM;AKS;2019-01-01;;100;;;;;",
+                 "AF-1;QQQ;" + std::string(kC) + ";A;B;M;K;;PROGRAM;AKS;2019-01-01;;100;;;;;",
+                 ers("AF-1", kC, "AKS", "2019-02-01", "")});
+    const auto problems = runAf(drop.path()).collected.problems;
+    ASSERT_EQ(problems.size(), 3u);
+    EXPECT_EQ(problems[0].code, "unknown_code");
+    EXPECT_EQ(problems[0].position.line, 3);
+    EXPECT_EQ(problems[1].code, "unknown_code");
+    EXPECT_EQ(problems[1].position.line, 4);
+    EXPECT_EQ(problems[2].code, "duplicate_key");
+    EXPECT_EQ(problems[2].position.line, 5);
+}
+
+TEST(AfCsv, ARowOfTheWrongShapeKeepsNoNameOrNumberWhereverTheyMoved) {
+    auto problemsOf = [](const std::vector<std::string>& rows, const std::string& header) {
+        TempDir drop;
+        writeAfFile(drop.path(), "20200115", rows, header);
+        return runAf(drop.path()).collected.problems;
+    };
+    auto shifted = problemsOf(
+        {"AF-6;ERS;" + std::string(kC) + ";Anna;Karin;Lindqvist;M;K;J;PROGRAM;AKS;2019-01-01;;100;;;;;",  // one extra
+         "AF-7;" + std::string(kB) + ";Greta;Svahn;M;K;N;PROGRAM;AKS;2019-01-01;;100;;;;;"},               // one short
+        kHeader);
+    // Rad_id after the names: in a shifted row its cell may hold one of them.
+    auto idAfterNames = problemsOf(
+        {"ERS;" + std::string(kA) + ";Tomas;Berg;Nils;AF-8;M;K;N;PROGRAM;AKS;2019-01-01;;100;;;;;"},
+        "Radtyp;Personnummer;Fornamn;Efternamn;Rad_id;Kon;Kontor;Skyddad;Sokandestatus;Ersattning;Ersattning_from;"
+        "Ersattning_tom;Omfattning;Insatskod;Insats_start;Insats_slut;Avslutskod;Samtycke_ref");
+    ASSERT_EQ(shifted.size(), 2u);
+    ASSERT_EQ(idAfterNames.size(), 1u);
+    EXPECT_EQ(shifted[0].key, "AF-6");
+    EXPECT_EQ(shifted[1].key, "AF-7");
+    EXPECT_EQ(idAfterNames[0].key, "") << "the Rad_id cell holds a name";
+    EXPECT_EQ(idAfterNames[0].raw, "ERS;;;;;AF-8;M;K;N;PROGRAM;AKS;2019-01-01;;100;;;;;")
+        << "the cells no name can have reached are kept for whoever corrects the row";
+    shifted.push_back(idAfterNames[0]);
+    for (const auto& problem : shifted) {
+        EXPECT_EQ(problem.code, "wrong_shape");
+        for (const char* personal : {"Anna", "Karin", "Lindqvist", "Greta", "Svahn", "Tomas", "Berg", "Nils"}) {
+            EXPECT_EQ(problem.raw.find(personal), std::string::npos) << personal << " in " << problem.raw;
+        }
+        for (const char* number : {kA, kB, kC}) {
+            EXPECT_EQ(problem.raw.find(number), std::string::npos) << problem.raw;
+        }
+    }
+}
+
 TEST(AfCsv, AFileThatIsActuallyUtf8IsRefusedWhole) {
     for (const std::string& prefix : {std::string("\xEF\xBB\xBF"), std::string()}) {
         TempDir drop;

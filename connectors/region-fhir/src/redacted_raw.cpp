@@ -31,7 +31,9 @@ void redact(JsonValue& value, Allocator& allocator) {
     for (const char* dropped : {"text", "contained", "name"}) {
         value.RemoveMember(dropped);
     }
-    if (value.HasMember("reference") || value.HasMember("identifier")) {
+    // A Reference's display is the person's name, with or without a reference beside it; only a Coding's
+    // display (the label of its code) is kept.
+    if (!value.HasMember("code")) {
         value.RemoveMember("display");
     }
     if (isIdentitySystem(value) && value.HasMember("value")) {

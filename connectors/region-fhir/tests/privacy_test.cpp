@@ -98,15 +98,18 @@ TEST(Privacy, RawDropsNamesNarrativeContainedResourcesAndIdentityValues) {
         "text":{"status":"generated","div":"<div>Märta Sjöberg 198507099805</div>"},
         "contained":[{"resourceType":"Patient","id":"x","name":[{"family":"Sjöberg"}]}],
         "patient":{"reference":"Patient/198507099805","display":"Märta Sjöberg"},
-        "performer":[{"identifier":{"system":"urn:oid:1.2.752.129.2.1.3.1","value":"198507099805"}}],
+        "performer":[{"identifier":{"system":"urn:oid:1.2.752.129.2.1.3.1","value":"198507099805"}},
+                     {"display":"Nils Ekdahl"}],
+        "category":[{"coding":[{"system":"http://loinc.org","code":"59284-0","display":"Patient Consent"}]}],
         "sourceReference":{"identifier":{"system":"urn:oid:1.2.752.97.3.1.3","value":"SLL-R-00042"}},
         "identifier":[{"system":"urn:finsam:blankett","value":"FK9443-2019-000006"}]})");
     ASSERT_FALSE(resource.HasParseError());
     const std::string raw = redactedRaw(resource);
-    for (const char* gone : {"198507099805", "Sjöberg", "Märta", "SLL-R-00042", "contained", "<div>"}) {
+    for (const char* gone : {"198507099805", "Sjöberg", "Märta", "SLL-R-00042", "contained", "<div>", "Ekdahl"}) {
         EXPECT_EQ(raw.find(gone), std::string::npos) << gone << " in " << raw;
     }
     EXPECT_NE(raw.find("FK9443-2019-000006"), std::string::npos) << raw;
+    EXPECT_NE(raw.find("Patient Consent"), std::string::npos) << "a code's label is no name: " << raw;
     EXPECT_NE(raw.find("\"id\":\"c1\""), std::string::npos) << raw;
 }
 

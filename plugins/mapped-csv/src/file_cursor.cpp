@@ -16,12 +16,13 @@ FileCursor::FileCursor(const Settings& settings, DataFile file, std::string name
     // Resuming a snapshot mid-file: the keys of the rows already read still count as seen.
     for (std::size_t i = 0; i < next_ && settings_.mode == ChangeMode::kSnapshot; ++i) {
         if (auto result = mapper_.map(file_.rows()[i]); result.record) {
-            checkDuplicate(*result.record);
+            checkDuplicate(*result.record, file_.rows()[i]);
         }
     }
 }
 
-std::optional<sdk::Problem> FileCursor::checkDuplicate(const sdk::Record& record) {
+std::optional<sdk::Problem> FileCursor::checkDuplicate(const sdk::Record& record,
+                                                       const sdk::toolkit::CsvRecord& row) {
     if (settings_.mode != ChangeMode::kSnapshot) {
         return std::nullopt;  // in append mode later rows of a key update it
     }
@@ -29,20 +30,21 @@ std::optional<sdk::Problem> FileCursor::checkDuplicate(const sdk::Record& record
     if (first) {
         return std::nullopt;
     }
-    return mapper_.duplicateKey(record, earlier->second);
+    return mapper_.duplicateKey(record, row, earlier->second);
 }
 
 std::size_t FileCursor::emit(std::size_t limit, sdk::RecordSink& sink) {
     std::size_t given = 0;
     while (given < limit && !done()) {
-        auto result = mapper_.map(file_.rows()[next_]);
+        const auto& row = file_.rows()[next_];
+        auto result = mapper_.map(row);
         ++next_;
         ++given;
         if (result.problem) {
             sink.quarantine(std::move(*result.problem));
             continue;
         }
-        if (auto duplicate = checkDuplicate(*result.record)) {
+        if (auto duplicate = checkDuplicate(*result.record, row)) {
             sink.quarantine(std::move(*duplicate));
             continue;
         }

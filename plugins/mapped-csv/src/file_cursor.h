@@ -38,7 +38,7 @@ public:
 private:
     /// In a snapshot a key stands once; returns the problem for a repeat, after remembering a
     /// first.
-    std::optional<sdk::Problem> checkDuplicate(const sdk::Record& record);
+    std::optional<sdk::Problem> checkDuplicate(const sdk::Record& record, const sdk::toolkit::CsvRecord& row);
 
     const Settings& settings_;
     DataFile file_;

@@ -55,25 +55,36 @@ std::string RowMapper::trustedKey(const tk::CsvRecord& row) const {
     return {};
 }
 
-// forbund-csv.md: an anonymous row's number is "dropped unread", so it must not travel in raw
-// either.
+// forbund-csv.md: an anonymous row's number is "dropped unread", so it must not travel in raw either; and no
+// row's identity cells (numbers, names) travel in a problem's raw, which the host keeps for whoever corrects it.
+// In a row of the wrong shape the cells after a missing or extra one have moved by that many, so every cell an
+// identity may have moved to goes.
 std::string RowMapper::blankIdentities(const tk::CsvRecord& row) const {
-    std::vector<const tk::CsvField*> cells;
+    std::vector<std::size_t> identities;  // 1-based columns
     for (const auto& mapping : settings_.fields) {
         if (mapping.identity() && mapping.column) {
-            const auto index = static_cast<std::size_t>(file_.layout().columnOf(*mapping.column));
-            if (index >= 1 && index <= row.fields.size()) {
-                cells.push_back(&row.fields[index - 1]);
-            }
+            identities.push_back(static_cast<std::size_t>(file_.layout().columnOf(*mapping.column)));
         }
     }
-    // Right to left, so the offsets of the cells still to blank stay valid.
-    std::sort(cells.begin(), cells.end(),
-              [](const auto* a, const auto* b) { return a->offset > b->offset; });
-    cells.erase(std::unique(cells.begin(), cells.end()), cells.end());
+    if (identities.empty()) {
+        return row.raw;
+    }
+    const auto [lowest, highest] = std::minmax_element(identities.begin(), identities.end());
+    const std::size_t width = file_.layout().width();
+    const std::size_t size = row.fields.size();
+    const std::size_t missing = width > size ? width - size : 0;
+    const std::size_t extra = size > width ? size - width : 0;
+    auto blanked = [&](std::size_t column) {
+        if (size == width) {
+            return std::find(identities.begin(), identities.end(), column) != identities.end();
+        }
+        return column + missing >= *lowest && column <= *highest + extra;
+    };
     std::string raw = row.raw;
-    for (const auto* field : cells) {
-        raw.erase(field->offset, field->length);
+    for (std::size_t column = size; column >= 1; --column) {  // right to left: earlier offsets stay valid
+        if (blanked(column)) {
+            raw.erase(row.fields[column - 1].offset, row.fields[column - 1].length);
+        }
     }
     return raw;
 }
@@ -86,7 +97,7 @@ sdk::Problem RowMapper::problem(const RowState& state, std::int32_t column, std:
     problem.field = std::move(field);
     problem.code = std::move(code);
     problem.message = std::move(message);
-    problem.raw = state.raw;
+    problem.raw = blankIdentities(state.row);
     problem.entity = settings_.entity;
     problem.key = state.key;
     return problem;
@@ -184,7 +195,8 @@ RowResult RowMapper::map(const tk::CsvRecord& row) const {
     return {std::move(record), std::nullopt};
 }
 
-sdk::Problem RowMapper::duplicateKey(const sdk::Record& record, std::int64_t earlierLine) const {
+sdk::Problem RowMapper::duplicateKey(const sdk::Record& record, const tk::CsvRecord& row,
+                                     std::int64_t earlierLine) const {
     const auto& first = settings_.keyColumns.front();
     sdk::Problem problem;
     problem.position = record.position;
@@ -193,7 +205,7 @@ sdk::Problem RowMapper::duplicateKey(const sdk::Record& record, std::int64_t ear
     problem.code = "duplicate_key";
     problem.message = "key " + tk::quoteForMessage(record.key) + " is already on line " +
                       std::to_string(earlierLine) + " of this snapshot";
-    problem.raw = record.raw;
+    problem.raw = blankIdentities(row);
     problem.entity = record.entity;
     problem.key = record.key;
     return problem;

@@ -31,8 +31,10 @@ public:
 
     RowResult map(const sdk::toolkit::CsvRecord& row) const;
 
-    /// The problem for a snapshot row whose key an earlier row (on `earlierLine`) already had.
-    sdk::Problem duplicateKey(const sdk::Record& record, std::int64_t earlierLine) const;
+    /// The problem for a snapshot row (`record`, mapped from `row`) whose key an earlier row (on `earlierLine`)
+    /// already had.
+    sdk::Problem duplicateKey(const sdk::Record& record, const sdk::toolkit::CsvRecord& row,
+                              std::int64_t earlierLine) const;
 
 private:
     struct RowState;
