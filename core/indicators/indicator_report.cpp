@@ -14,6 +14,8 @@
 namespace finsam::indicators {
 namespace {
 
+constexpr int kMaxReportYears = 50;  // FINSAM began in 2004
+
 std::chrono::year_month_day date(const std::string& name, const std::string& text) {
     auto parsed = common::parseIsoDate(text);
     if (!parsed) throw ReportParameterError(name, "must be a date YYYY-MM-DD, got \"" + text + "\"");
@@ -57,8 +59,11 @@ ReportParameters parseReportParameters(const std::vector<std::pair<std::string, 
     }
     if (!hasFrom) throw ReportParameterError("from", "is required");
     if (!hasTo) throw ReportParameterError("to", "is required");
-    date("from", p.from);
-    date("to", p.to);
+    // Each period rescans every fact, so a span of centuries would make one request compute for hours.
+    if (date("to", p.to).year() - date("from", p.from).year() >= std::chrono::years(kMaxReportYears)) {
+        throw ReportParameterError("to", "must be less than " + std::to_string(kMaxReportYears) +
+                                             " years after from");
+    }
     if (!p.asOf.empty()) date("as_of", p.asOf);
     if (p.period != "year" && p.period != "half" && p.period != "tertial") {
         throw ReportParameterError("period", "must be year, half or tertial");

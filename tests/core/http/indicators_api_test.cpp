@@ -91,6 +91,11 @@ TEST_P(IndicatorsApiTest, RefusesOtherScopesAndBadParametersByName) {
     EXPECT_EQ(bad.status, 400);
     EXPECT_EQ(get("?forbund=forbund-a&from=2025-01-01&to=2025-12-31&period=month").status, 400);
     EXPECT_EQ(get("?forbund=forbund-a&from=2025-01-01&to=2025-12-31&bogus=1").status, 400);
+    // 30 000 tertials, each rescanning every fact: one request would compute for hours.
+    auto centuries = get("?forbund=forbund-a&from=0001-01-01&to=9999-12-31&period=tertial");
+    EXPECT_EQ(centuries.status, 400);
+    EXPECT_NE(centuries.body.find("must be less than 50 years after from"), std::string::npos) << centuries.body;
+    EXPECT_EQ(get("?forbund=forbund-a&from=2004-01-01&to=2053-12-31").status, 200) << "49 years is fine";
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, IndicatorsApiTest, ::testing::ValuesIn(allBackends()),
