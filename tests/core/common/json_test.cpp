@@ -39,6 +39,18 @@ TEST(JsonParseTest, ReportsLineAndColumn) {
     EXPECT_EQ(error.column, 3u);
 }
 
+// /dev/zero named as a mapping (the validate endpoint reads the path it is given) was read until memory ran out.
+TEST(JsonParseTest, AFileThatIsNoRegularFileIsRefusedUnread) {
+    for (const char* path : {"/dev/zero", "/proc/self", "/"}) {
+        try {
+            readJsonFile(path);
+            ADD_FAILURE() << path;
+        } catch (const std::runtime_error& e) {
+            EXPECT_EQ(std::string(e.what()), std::string(path) + ": is not a regular file");
+        }
+    }
+}
+
 TEST(JsonParseTest, RefusesNestingDeeperThanAnyConfigAtTheLevelTooMany) {
     rapidjson::Document document;
     JsonError error;
