@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <set>
 
 #include "core/common/clock.h"
 #include "core/common/hash.h"
@@ -24,6 +25,11 @@ namespace {
 std::string tagOf(const model::PersonRef& person, const std::string& ref) {
     return common::sha256Hex("citation:" + person.linkKind + ":" + person.linkKeyId + ":" + person.linkKey + "|" +
                              ref);
+}
+
+// Whose a held row is, whatever it cites: what marking a person protected looks her held rows up by.
+std::string personTagOf(const model::PersonRef& person) {
+    return common::sha256Hex("citation-person:" + person.linkKind + ":" + person.linkKeyId + ":" + person.linkKey);
 }
 
 std::string fieldsJson(const model::WorkRecord& record) {
@@ -91,13 +97,14 @@ void PendingCitations::hold(const model::WorkRecord& deltagande, std::int64_t ba
     auto orNull = [encoded](std::string value) { return encoded ? std::optional(std::move(value)) : std::nullopt; };
     database_.execute("INSERT INTO pending_citation (entity_key, connector, organisation, source_key, tag, kon, "
                       "fodelsear, fields, source_record_id, held_at, expires_on, batch_id, encoding, "
-                      "blocking_tags) VALUES (:p0, :p1, :p2, :p3, :p4, :p5, :p6, :p7, :p8, :p9, :p10, :p11, :p12, "
-                      ":p13)",
+                      "blocking_tags, person_tag) VALUES (:p0, :p1, :p2, :p3, :p4, :p5, :p6, :p7, :p8, :p9, :p10, "
+                      ":p11, :p12, :p13, :p14)",
                       {deltagande.entityKey(), deltagande.connector, deltagande.organisation, deltagande.sourceKey,
                        tagOf(person, deltagande.value("samtycke_ref")), person.kon, person.fodelsear,
                        fieldsJson(deltagande), std::to_string(deltagande.sourceRecordId), common::nowUtcIso(),
                        expires, std::to_string(batchId), orNull(person.encoding),
-                       orNull(Poco::cat(std::string(" "), person.blockingTags.begin(), person.blockingTags.end()))});
+                       orNull(Poco::cat(std::string(" "), person.blockingTags.begin(), person.blockingTags.end())),
+                       personTagOf(person)});
     any_ = true;
 }
 
@@ -179,9 +186,22 @@ std::vector<model::WorkRecord> PendingCitations::ofProtected(const std::vector<m
         const auto overTime = model::linkKeysOverTime(person);
         keys.insert(keys.end(), overTime.begin(), overTime.end());
     }
-    // Held rows are few (a grace period's worth), and only a row's own citation can rebuild its tag: one pass.
-    soci::rowset<soci::row> rows = (database_.session().prepare << kColumns << "tag IS NOT NULL");
-    for (const auto& row : rows) {
+    // By the person's own tag, under each key she has had: one indexed look-up per key.
+    std::set<std::string> personTags;
+    for (const auto& key : keys) {
+        personTags.insert(personTagOf(key));
+    }
+    for (const auto& personTag : personTags) {
+        soci::rowset<soci::row> rows =
+            (database_.session().prepare << kColumns << "person_tag = :t", soci::use(personTag));
+        for (const auto& row : rows) {
+            records.push_back(recordOf(row));
+            makeAnonymous(records.back());
+        }
+    }
+    // Rows held before person tags (migration 0012): only a row's own citation can rebuild its tag.
+    soci::rowset<soci::row> legacy = (database_.session().prepare << kColumns << "person_tag IS NULL");
+    for (const auto& row : legacy) {
         model::WorkRecord record = recordOf(row);
         const std::string& tag = store::cellText(row, 10);
         const std::string& ref = record.value("samtycke_ref");

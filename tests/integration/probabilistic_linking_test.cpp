@@ -293,6 +293,26 @@ TEST_P(ProbabilisticLinkingTest, AHeldParticipationOfAPersonMarkedProtectedIsPla
               1);
 }
 
+// Held rows are found by their person tag; a row held before there were person tags (migration 0012) is still
+// found, by its citation tag.
+TEST_P(ProbabilisticLinkingTest, ARowHeldBeforePersonTagsIsStillPlacedAnonymousWhenItsPersonIsProtected) {
+    sdk::Record participation = episode("A-1", kAnnaMistyped);
+    for (auto& f : participation.fields) {
+        if (f.name == "samtycke_ref") {
+            f.value = "FK9443-2026-000777";
+        }
+    }
+    deliver("af", {std::move(participation), episode("A-2", kBerit)});
+    ASSERT_EQ(count("SELECT COUNT(*) FROM pending_citation WHERE person_tag IS NOT NULL"), 2);
+    database_->session() << "UPDATE pending_citation SET person_tag = NULL";
+
+    deliver("fk", {benefit("P-1", kAnnaMistyped, "Anna", "Öberg", true)});
+    EXPECT_EQ(count("SELECT COUNT(*) FROM pending_citation"), 1) << "Berit's stays held";
+    EXPECT_EQ(count("SELECT COUNT(*) FROM deltagande WHERE entity_key = 'af/A-1' AND anonymous = 1 AND "
+                    "person_key IS NULL AND samtycke_ref IS NULL"),
+              1);
+}
+
 TEST_P(ProbabilisticLinkingTest, APairBetweenTheThresholdsWaitsForReviewAndADecisionIsFinal) {
     settings_.thresholds = {0.99999, 0.5};
     deliver("region-01", {consentOf(kAnna), episode("E-1", kAnna)});
