@@ -79,6 +79,17 @@ protected:
         settings_.probabilistic = true;
     }
 
+    // AF delivers Anna's participation citing a consent not yet read, and Berit's: both are held.
+    void holdAnnaAndBerit() {
+        sdk::Record participation = episode("A-1", kAnnaMistyped);
+        for (auto& f : participation.fields) {
+            if (f.name == "samtycke_ref") {
+                f.value = "FK9443-2026-000777";
+            }
+        }
+        deliver("af", {std::move(participation), episode("A-2", kBerit)});
+    }
+
     void deliver(const std::string& organisation, std::vector<sdk::Record> records) {
         deliverTo(*database_, organisation, std::move(records));
     }
@@ -273,13 +284,7 @@ TEST_P(ProbabilisticLinkingTest, AParticipationHeldForItsConsentKeepsItsEncoding
 
 // Protected identity is never encoded: a participation held for its consent does not keep hers waiting.
 TEST_P(ProbabilisticLinkingTest, AHeldParticipationOfAPersonMarkedProtectedIsPlacedAnonymousAtOnce) {
-    sdk::Record participation = episode("A-1", kAnnaMistyped);
-    for (auto& f : participation.fields) {
-        if (f.name == "samtycke_ref") {
-            f.value = "FK9443-2026-000777";
-        }
-    }
-    deliver("af", {std::move(participation), episode("A-2", kBerit)});
+    holdAnnaAndBerit();
     ASSERT_EQ(count("SELECT COUNT(*) FROM pending_citation WHERE encoding IS NOT NULL"), 2);
 
     deliver("fk", {benefit("P-1", kAnnaMistyped, "Anna", "Öberg", true)});
@@ -296,13 +301,7 @@ TEST_P(ProbabilisticLinkingTest, AHeldParticipationOfAPersonMarkedProtectedIsPla
 // Held rows are found by their person tag; a row held before there were person tags (migration 0012) is still
 // found, by its citation tag.
 TEST_P(ProbabilisticLinkingTest, ARowHeldBeforePersonTagsIsStillPlacedAnonymousWhenItsPersonIsProtected) {
-    sdk::Record participation = episode("A-1", kAnnaMistyped);
-    for (auto& f : participation.fields) {
-        if (f.name == "samtycke_ref") {
-            f.value = "FK9443-2026-000777";
-        }
-    }
-    deliver("af", {std::move(participation), episode("A-2", kBerit)});
+    holdAnnaAndBerit();
     ASSERT_EQ(count("SELECT COUNT(*) FROM pending_citation WHERE person_tag IS NOT NULL"), 2);
     database_->session() << "UPDATE pending_citation SET person_tag = NULL";
 
