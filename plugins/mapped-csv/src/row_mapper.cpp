@@ -69,7 +69,8 @@ std::string RowMapper::blankIdentities(const tk::CsvRecord& row) const {
     if (identities.empty()) {
         return row.raw;
     }
-    const auto [lowest, highest] = std::minmax_element(identities.begin(), identities.end());
+    const std::size_t lowest = *std::min_element(identities.begin(), identities.end());
+    const std::size_t highest = *std::max_element(identities.begin(), identities.end());
     const std::size_t width = file_.layout().width();
     const std::size_t size = row.fields.size();
     const std::size_t missing = width > size ? width - size : 0;
@@ -78,7 +79,7 @@ std::string RowMapper::blankIdentities(const tk::CsvRecord& row) const {
         if (size == width) {
             return std::find(identities.begin(), identities.end(), column) != identities.end();
         }
-        return column + missing >= *lowest && column <= *highest + extra;
+        return column + missing >= lowest && column <= highest + extra;
     };
     std::string raw = row.raw;
     for (std::size_t column = size; column >= 1; --column) {  // right to left: earlier offsets stay valid
