@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <set>
 #include <exception>
 
 #include "fetch_failure.h"
@@ -81,8 +82,12 @@ constexpr std::size_t kMaxPagesPerBatch = 50;
 std::vector<KommunApiRun::ReadPage> KommunApiRun::fetchPages(std::size_t maxItems) {
     std::vector<ReadPage> pages;
     std::optional<std::string> cursor = checkpoint_.cursors[endpoint_];
+    std::set<std::string> asked;  ///< cursors this batch asked for: a server cycling through them never ends
     std::size_t items = 0;
     while (true) {
+        if (cursor) {
+            asked.insert(*cursor);
+        }
         const std::string url = pageUrl(endpoint_, cursor);
         try {
             FetchedPage fetched = fetcher_->fetch(url);
@@ -96,8 +101,8 @@ std::vector<KommunApiRun::ReadPage> KommunApiRun::fetchPages(std::size_t maxItem
                 failure_ = resultOfShape(url, why);
                 break;
             }
-            if (page->hasMore && cursor && page->nextCursor == *cursor) {
-                failure_ = resultOfShape(url, "next_cursor repeats the cursor asked for, so paging would never end");
+            if (page->hasMore && asked.count(page->nextCursor) != 0) {
+                failure_ = resultOfShape(url, "next_cursor repeats a cursor asked for, so paging would never end");
                 break;
             }
             items += page->items().Size();

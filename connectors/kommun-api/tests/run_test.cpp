@@ -163,13 +163,15 @@ TEST(Run, AnAnswerOfTheWrongShapeFailsThePageWithTheCheckpointUnchanged) {
 // A server that says "more" forever must not hold one batch forever: a cursor that repeats fails the page, and
 // endless empty pages with new cursors end each batch after 50 pages, so the run can be stopped between them.
 TEST(Run, PagingThatNeverEndsFailsOrIsCutIntoBatches) {
-    auto repeating = twoPagesAndOne();
-    repeating->answers[kPaymentsUrl + "&cursor=p1"] = {{200, pageBody({}, "p1", true)}};
-    Drained out = drain(*scriptedRun(repeating), 1000);
-    EXPECT_EQ(out.result.status, sdk::Status::kSourceUnavailable);
-    EXPECT_NE(out.result.message.find("next_cursor repeats the cursor asked for"), std::string::npos)
-        << out.result.message;
-    EXPECT_EQ(Checkpoint::parse(out.checkpoint)->cursors[kPayments], "p1") << "the good page's cursor only";
+    for (const bool cycle : {false, true}) {  // p1 -> p1, or p1 -> x -> p1
+        auto repeating = twoPagesAndOne();
+        repeating->answers[kPaymentsUrl + "&cursor=p1"] = {{200, pageBody({}, cycle ? "x" : "p1", true)}};
+        repeating->answers[kPaymentsUrl + "&cursor=x"] = {{200, pageBody({}, "p1", true)}};
+        Drained out = drain(*scriptedRun(repeating), 1000);
+        EXPECT_EQ(out.result.status, sdk::Status::kSourceUnavailable) << cycle;
+        EXPECT_NE(out.result.message.find("next_cursor repeats a cursor asked for"), std::string::npos)
+            << out.result.message;
+    }
 
     auto endless = std::make_shared<Script>();
     for (int i = 0; i < 200; ++i) {

@@ -67,23 +67,23 @@ RegionFhirRun::Step RegionFhirRun::readPage(sdk::RecordSink& sink) {
                                   "token is sent to base_url only)",
                                   static_cast<std::int64_t>(reading.page->matches().size())};
     }
-    auto& followed = followed_[type];
-    const auto& next = reading.fault ? std::nullopt : reading.page->next();
-    if (next && (*next == url || followed.count(*next) != 0)) {
-        reading.fault = PageFault{"paging_loop",
-                                  "link[relation=next] leads back to a page this run already read, so paging would "
-                                  "never end",
-                                  static_cast<std::int64_t>(reading.page->matches().size())};
-    }
     ++pages_;
     if (reading.fault) {
         refuse(type, cursor, url, *reading.fault, sink);
         return {{}, true};  // the search waits at this page; the other one goes on
     }
+    auto& followed = followed_[type];
     followed.insert(url);
     PageSummary summary;
     SearchCursor after = applyPage(*reading.page, type, url, cursor, pageOptions_, sink, summary);
     after.next = reading.page->next().value_or("");
+    if (followed.count(after.next) != 0) {
+        // Following it would never end. The page is applied and the search ends here: the next run asks again
+        // from `since`, which is exact, so nothing is lost or read twice.
+        sink.warn("region-fhir: a " + type + " page's link[relation=next] leads back to a page this run already "
+                  "read; the search ends here and starts again from its last update next run");
+        after.next.clear();
+    }
     after.refusedUrl.clear();
     after.refusedCode.clear();
     cursor = std::move(after);

@@ -122,26 +122,29 @@ TEST(MalformedPage, ANextLinkToAnotherServerIsNotFollowed) {
 }
 
 // A next link back to a page already read (itself, or two pages pointing at each other) would page forever:
-// the page that closes the loop is refused, and what came before it is kept.
-TEST(MalformedPage, ANextLinkBackToAPageAlreadyReadIsRefused) {
+// the page that closes the loop is applied, the search ends with a warning, and the next run asks from `since`.
+TEST(MalformedPage, ANextLinkBackToAPageAlreadyReadEndsTheSearch) {
     const std::string page3 = std::string(kBase) + "?_getpages=s1&_getpagesoffset=2";
-    auto episodeOn = [](const char* id, const std::string& next) {
-        return bundle({episode({.id = id, .patient = "p1", .insats = "FB-1"})},
+    auto episodeOn = [](const char* id, const char* updated, const std::string& next) {
+        return bundle({episode({.id = id, .lastUpdated = updated, .patient = "p1", .insats = "FB-1"})},
                       {patient({.id = "p1", .personnummer = kPnrA})}, next);
     };
     for (const bool selfLink : {true, false}) {
         auto fetcher = std::make_shared<ScriptedFetcher>();
         fetcher->answerQuery("Consent", bundle({}, {}));
-        fetcher->answerQuery("EpisodeOfCare", episodeOn("e1", kPage2));
-        fetcher->answer(kPage2, episodeOn("e2", selfLink ? kPage2 : page3));
-        fetcher->answer(page3, episodeOn("e3", kPage2));
+        fetcher->answerQuery("EpisodeOfCare", episodeOn("e1", "2019-03-17T02:00:00+01:00", kPage2));
+        fetcher->answer(kPage2, episodeOn("e2", "2019-03-18T02:00:00+01:00", selfLink ? kPage2 : page3));
+        fetcher->answer(page3, episodeOn("e3", "2019-03-19T02:00:00+01:00", kPage2));
         const auto outcome = drain(fetcher);
         ASSERT_EQ(outcome.result.status, sdk::Status::kOk) << outcome.result.message;
-        ASSERT_EQ(outcome.collected.rejections.size(), 1u) << selfLink;
-        EXPECT_EQ(outcome.collected.rejections[0].code, "paging_loop");
-        EXPECT_EQ(outcome.collected.rejections[0].position.source, selfLink ? kPage2 : page3);
-        EXPECT_EQ(outcome.collected.rejections[0].rows, 1);
-        EXPECT_EQ(outcome.collected.records.size(), selfLink ? 1u : 2u) << "the pages before the loop are applied";
+        EXPECT_TRUE(outcome.collected.rejections.empty()) << selfLink;
+        EXPECT_EQ(outcome.collected.records.size(), selfLink ? 2u : 3u) << "every page read is applied";
+        ASSERT_EQ(outcome.collected.warnings.size(), 1u) << selfLink;
+        EXPECT_NE(outcome.collected.warnings[0].find("leads back to a page this run already read"),
+                  std::string::npos);
+        const auto cursor = Checkpoint::parse(outcome.checkpoint)->searches.at("EpisodeOfCare");
+        EXPECT_TRUE(cursor.next.empty()) << "the next run starts again from since";
+        EXPECT_EQ(cursor.since, selfLink ? "2019-03-18T02:00:00+01:00" : "2019-03-19T02:00:00+01:00");
     }
 }
 
