@@ -112,17 +112,6 @@ bool parseJson(std::string_view text, rapidjson::Document& out, JsonError& error
 }
 
 std::string readTextFile(const std::string& path) {
-    // Config, mapping and indicator files are small: a device or a FIFO named by mistake (or through the validate
-    // endpoint, /dev/zero) would be read forever, or would block the reading thread.
-    constexpr std::uintmax_t kMaxTextFileBytes = 64u << 20;
-    std::error_code error;
-    const auto status = std::filesystem::status(path, error);
-    if (std::filesystem::exists(status) && !std::filesystem::is_regular_file(status)) {
-        throw std::runtime_error(path + ": is not a regular file");
-    }
-    if (std::filesystem::exists(status) && std::filesystem::file_size(path, error) > kMaxTextFileBytes) {
-        throw std::runtime_error(path + ": is larger than 64 MiB, more than any configuration needs");
-    }
     std::ifstream in(path, std::ios::binary);
     if (!in) {
         throw std::runtime_error(path + ": cannot be read");
@@ -133,6 +122,18 @@ std::string readTextFile(const std::string& path) {
 }
 
 rapidjson::Document readJsonFile(const std::string& path) {
+    // Config and mapping files are small: a device or a FIFO named by mistake (or through the validate endpoint,
+    // /dev/zero) would be read forever, or would block the reading thread. (readTextFile also reads token files,
+    // which may come through a pipe.)
+    constexpr std::uintmax_t kMaxJsonFileBytes = 64u << 20;
+    std::error_code unreadable;  // a missing file is reported by readTextFile
+    const auto status = std::filesystem::status(path, unreadable);
+    if (std::filesystem::exists(status) && !std::filesystem::is_regular_file(status)) {
+        throw std::runtime_error(path + ": is not a regular file");
+    }
+    if (std::filesystem::exists(status) && std::filesystem::file_size(path, unreadable) > kMaxJsonFileBytes) {
+        throw std::runtime_error(path + ": is larger than 64 MiB, more than any configuration needs");
+    }
     std::string text = readTextFile(path);
     rapidjson::Document document;
     JsonError error;
