@@ -317,8 +317,9 @@ ConnectorInstanceConfig parseConnectorInstance(const std::string& text, const st
     rapidjson::Document document;
     common::JsonError error;
     if (!common::parseJson(text, document, error)) {
-        problems.push_back(path + ":" + std::to_string(error.line) + ":" + std::to_string(error.column) + ": " +
-                           error.reason);
+        problems.push_back(formatProblem(path, "", "not valid JSON at line " + std::to_string(error.line) +
+                                                       ", column " + std::to_string(error.column) + ": " +
+                                                       error.reason));
         return {};
     }
     if (!checkAgainst(path, "connector-instance.schema.json", document, problems)) {
