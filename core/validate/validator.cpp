@@ -6,6 +6,7 @@
 #include <cctype>
 
 #include "core/common/clock.h"
+#include "core/identity/redactor.h"
 #include "core/model/code_lists.h"
 #include "core/model/entity_spec.h"
 
@@ -66,6 +67,11 @@ std::optional<Rejection> Validator::process(model::WorkRecord& record) const {
     if (record.retract) {
         return std::nullopt;
     }
+    // Keys and free text are stored and published as they are: a number in them would leave the hub in clear.
+    if (identity::containsPersonnummer(record.sourceKey)) {
+        return Rejection{"identity_in_key", "", 0,
+                         "the record's key holds a personnummer: it would be stored and published as it is"};
+    }
     for (const auto& [name, values] : record.values) {
         const auto* field = spec->field(name);
         if (field == nullptr) {
@@ -76,6 +82,10 @@ std::optional<Rejection> Validator::process(model::WorkRecord& record) const {
             return Rejection{"not_a_list", name, record.column(name), "field '" + name + "' takes one value"};
         }
         for (const auto& value : values) {
+            if (field->type == FieldType::kText && identity::containsPersonnummer(value)) {
+                return Rejection{"identity_in_value", name, record.column(name),
+                                 name + " holds a personnummer: it would be stored and published as it is"};
+            }
             auto problem = typeProblem(*field, value);
             if (!problem.empty()) {
                 return Rejection{"bad_value", name, record.column(name), name + ": " + problem};

@@ -45,6 +45,31 @@ TEST(ValidatorTest, AConsentNeedsANumberOrAReservnummer) {
     EXPECT_EQ(codeOf(record), "ok");
 }
 
+// A key or free text holding a number would be stored and published unchanged; the message never quotes it.
+TEST(ValidatorTest, RejectsAPersonnummerInAKeyOrAFreeTextValue) {
+    auto record = insats();
+    record.sourceKey = "EP-19900101-1239";
+    auto rejection = Validator().process(record);
+    ASSERT_TRUE(rejection);
+    EXPECT_EQ(rejection->code, "identity_in_key");
+    EXPECT_EQ(rejection->message.find("1239"), std::string::npos);
+
+    record = insats();
+    record.values["namn"] = {"Steget för 900101-1239"};
+    record.columns["namn"] = 2;
+    rejection = Validator().process(record);
+    ASSERT_TRUE(rejection);
+    EXPECT_EQ(rejection->code + ":" + rejection->field, "identity_in_value:namn");
+    EXPECT_EQ(rejection->column, 2);
+    EXPECT_EQ(rejection->message.find("1239"), std::string::npos);
+
+    // An organisation number or an invalid number is no person's.
+    record = insats();
+    record.sourceKey = "222000-1230/FB-1";
+    record.values["namn"] = {"Steget 900101-1238"};
+    EXPECT_EQ(codeOf(record), "ok");
+}
+
 TEST(ValidatorTest, RejectsEachBrokenRule) {
     auto record = insats();
     record.values["startdatum"] = {"2018-02-30"};
