@@ -329,6 +329,11 @@ AppliedBatch BatchApplier::apply(BatchCollector& batch, const std::string& check
         result.counts.rejectedRows += source.rows;
     }
     result.counts.rejectedSources = static_cast<std::int64_t>(rejected.size());
+    for (const auto& position : batch.folded) {
+        if (position.line > 0) {
+            acceptedRows.emplace(position.source, position.line);
+        }
+    }
     // A row with any record quarantined counts as quarantined: its reason is on record, and it is not whole.
     for (const auto& row : quarantinedRows) {
         acceptedRows.erase(row);

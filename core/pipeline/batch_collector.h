@@ -18,14 +18,18 @@ public:
     void reject(sdk::RejectedSource source) override { rejected.push_back(std::move(source)); }
     void snapshotComplete(const std::string& entity) override { snapshots.insert(entity); }
     void warn(const std::string& message) override { warnings.push_back(message); }
+    void acceptedWithoutRecord(const sdk::Position& position) override { folded.push_back(position); }
 
-    bool empty() const { return records.empty() && problems.empty() && rejected.empty() && snapshots.empty(); }
+    bool empty() const {
+        return records.empty() && problems.empty() && rejected.empty() && snapshots.empty() && folded.empty();
+    }
 
     std::vector<sdk::Record> records;
     std::vector<sdk::Problem> problems;
     std::vector<sdk::RejectedSource> rejected;
     std::set<std::string> snapshots;
     std::vector<std::string> warnings;
+    std::vector<sdk::Position> folded;  ///< rows taken into account without a record of their own
 };
 
 }  // namespace finsam::pipeline

@@ -131,6 +131,7 @@ void KommunApiRun::applyPayments(const std::vector<ReadPage>& pages, sdk::Record
             PaymentRead read = readPayment(items[i]);
             if (read.payment) {
                 join.apply(*read.payment, position);
+                sink.acceptedWithoutRecord(position);  // its period's record may carry another item's position
             } else {
                 // A payment is no entity of its own: the problem names the periods it would have fed.
                 sink.quarantine(problemOf(*read.fault, items[i], position, "payment", "ersattningsperiod", ""));

@@ -3,6 +3,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include <gtest/gtest.h>
 
+#include <set>
+
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
@@ -129,6 +131,38 @@ TEST(Run, TheNextRunResumesFromTheStoredCursorsAndGetsOnlyNewerChanges) {
     third = drain(*scriptedRun(script, second.checkpoint), 1000, second.checkpoint);
     EXPECT_TRUE(third.collected.records.empty());
     EXPECT_EQ(third.checkpoint, second.checkpoint);
+}
+
+// Payments fold into periods: a period's record carries one item's position, and an unchanged item emits
+// nothing. Every item read must still reach the host's counts, as a record or as accepted without one.
+TEST(Run, EveryPaymentItemIsCountedWhetherItsPeriodEmitsOneRecordOrNone) {
+    auto script = std::make_shared<Script>();
+    script->answers[kPaymentsUrl] = {{200, pageBody({paymentItem("EB-1", "2019-01"), paymentItem("EB-2", "2019-02"),
+                                                     paymentItem("EB-3", "2019-03")},
+                                                    "p1", false)}};
+    script->answers[kParticipationsUrl] = {{200, pageBody({}, "d1", false)}};
+    Drained first = drain(*scriptedRun(script), 1000);
+    ASSERT_EQ(first.result.status, sdk::Status::kOk) << first.result.message;
+    std::set<std::int64_t> counted;
+    for (const auto& record : first.collected.records) {
+        counted.insert(record.position.line);
+    }
+    EXPECT_EQ(counted.size(), 1u) << "one period, one record";
+    for (const auto& position : first.collected.folded) {
+        EXPECT_EQ(position.source, kPaymentsUrl);
+        counted.insert(position.line);
+    }
+    EXPECT_EQ(counted, (std::set<std::int64_t>{1, 2, 3}));
+
+    // The kommun sends EB-2 again, unchanged: no record, and still counted.
+    script->answers[kPaymentsUrl + "&cursor=p1"] = {{200, pageBody({paymentItem("EB-2", "2019-02")}, "p2", false)}};
+    script->answers[kParticipationsUrl + "&cursor=d1"] = {{200, pageBody({}, "d1", false)}};
+    Drained second = drain(*scriptedRun(script, first.checkpoint), 1000, first.checkpoint);
+    ASSERT_EQ(second.result.status, sdk::Status::kOk) << second.result.message;
+    EXPECT_TRUE(second.collected.records.empty());
+    ASSERT_EQ(second.collected.folded.size(), 1u);
+    EXPECT_EQ(second.collected.folded[0].source, kPaymentsUrl + "&cursor=p1");
+    EXPECT_EQ(second.collected.folded[0].line, 1);
 }
 
 TEST(Run, CursorsArePercentEncodedInTheQuery) {

@@ -23,6 +23,7 @@ void Collected::append(Collected other) {
     moveAppend(rejections, other.rejections);
     moveAppend(snapshots, other.snapshots);
     moveAppend(warnings, other.warnings);
+    moveAppend(folded, other.folded);
 }
 
 std::vector<Record> Collected::recordsOf(const std::string& entity) const {
@@ -53,6 +54,10 @@ void CollectingSink::snapshotComplete(const std::string& entity) {
 
 void CollectingSink::warn(const std::string& message) {
     collected_.warnings.push_back(message);
+}
+
+void CollectingSink::acceptedWithoutRecord(const Position& position) {
+    collected_.folded.push_back(position);
 }
 
 Collected CollectingSink::take() {

@@ -17,6 +17,7 @@ struct Collected {
     std::vector<RejectedSource> rejections;
     std::vector<std::string> snapshots;  ///< entities passed to snapshotComplete()
     std::vector<std::string> warnings;
+    std::vector<Position> folded;  ///< rows passed to acceptedWithoutRecord()
 
     /// Appends `other` (a later batch) to this.
     void append(Collected other);
@@ -32,6 +33,7 @@ public:
     void reject(RejectedSource source) override;
     void snapshotComplete(const std::string& entity) override;
     void warn(const std::string& message) override;
+    void acceptedWithoutRecord(const Position& position) override;
 
     const Collected& collected() const { return collected_; }
     /// Hands over what was collected and starts empty again.

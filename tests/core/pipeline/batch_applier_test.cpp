@@ -120,6 +120,26 @@ TEST_P(BatchApplierTest, AcceptsQuarantinesAndCountsReconcile) {
     EXPECT_EQ(payload.find("9335"), std::string::npos) << "quarantine payloads are redacted: " << payload;
 }
 
+// Rows a connector folded into another row's record (ABI 1.2) count as accepted, each once; a row whose own
+// record was quarantined stays quarantined.
+TEST_P(BatchApplierTest, RowsAcceptedWithoutARecordOfTheirOwnCountOnce) {
+    pipeline::BatchCollector batch;
+    EXPECT_TRUE(batch.empty());
+    batch.acceptedWithoutRecord({"deltaganden.csv", 7});
+    EXPECT_FALSE(batch.empty()) << "a batch of folded rows still commits its checkpoint and counts";
+    batch.accept(deltagande("D-1", kNumberA, "Nej", "Man", "", 2));
+    batch.accept(deltagande("D-3", "19740504-9335", "Nej", "Man", "", 4));  // bad check digit
+    for (int line : {2, 4, 7, 8}) {
+        batch.acceptedWithoutRecord({"deltaganden.csv", line});
+    }
+    batch.acceptedWithoutRecord({"deltaganden.csv", 0});  // derived from the file as a whole: no row
+    pipeline::BatchApplier applier(*database_, pipeline_, {"forbund", "forbund-x"});
+    auto applied = applier.apply(batch, "cp", "2026-01-01T00:00:00.000Z");
+    EXPECT_EQ(applied.counts.accepted, 3) << "lines 2, 7 and 8";
+    EXPECT_EQ(applied.counts.quarantined, 1) << "line 4";
+    EXPECT_EQ(applied.counts.read, 4);
+}
+
 // A one-letter name is part of the marker that blanks it: blanking must not find it again inside a marker
 // (it looped forever, holding the write lock).
 TEST_P(BatchApplierTest, IdentityValuesInsideTheBlankingMarkerAreBlankedOnce) {

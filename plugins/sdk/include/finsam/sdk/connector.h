@@ -14,7 +14,7 @@ namespace finsam::sdk {
 /// the same toolchain (this is a C++ ABI: std::string and vtables must match exactly). Minor versions only
 /// add virtual hooks at the end of a class, each with a default implementation.
 inline constexpr int kAbiMajor = 1;
-inline constexpr int kAbiMinor = 1;  ///< 1.1: Operation::kAmend
+inline constexpr int kAbiMinor = 2;  ///< 1.1: Operation::kAmend; 1.2: RecordSink::acceptedWithoutRecord
 
 /// What the plugin was built with; read by the host through finsam_connector_abi() before anything else.
 struct AbiInfo {
@@ -86,6 +86,11 @@ public:
     virtual void snapshotComplete(const std::string& entity) = 0;
     /// Something an operator should see that is not about a single row (e.g. a gap in batch numbers).
     virtual void warn(const std::string& message) = 0;
+    /// ABI 1.2. A row read and handled that yields no record of its own: folded into another row's record (a
+    /// monthly payment into its benefit period), unchanged since it was last read, or outside what the instance
+    /// is configured to take (another unit's episode). The host counts it as accepted, so rows read still equal
+    /// accepted + quarantined + rejected.
+    virtual void acceptedWithoutRecord(const Position& position) { (void)position; }
 };
 
 enum class Status {
