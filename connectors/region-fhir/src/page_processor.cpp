@@ -3,13 +3,15 @@
 #include "page_processor.h"
 
 #include <algorithm>
-#include <set>
+#include <map>
 
 #include "consent_mapper.h"
+#include "content_hash.h"
 #include "fhir_systems.h"
 #include "fhir_time.h"
 #include "redacted_raw.h"
 #include "safe_message.h"
+#include "swedish_identity.h"
 
 namespace finsam::connectors::region_fhir {
 
@@ -55,11 +57,17 @@ sdk::Problem problemOf(const std::string& type, const MatchContext& where, const
     return problem;
 }
 
-// id, meta.versionId and meta.lastUpdated: what de-duplication and the cursor are made of.
+// id, meta.versionId and meta.lastUpdated: what keys, de-duplication and the cursor are made of. An id holding a
+// personnummer would become the entity key, which the hub stores and publishes as it is.
 std::optional<ResourceFault> versionFault(const MatchContext& where, const std::string& versionId,
                                           bool instantOk) {
     if (where.id.empty()) {
         return ResourceFault{(where.at / "id").text(), "missing_value", "the resource has no id"};
+    }
+    if (holdsNationalNumber(where.id)) {
+        return ResourceFault{(where.at / "id").text(), "personnummer_id",
+                             "the resource id holds a personnummer or samordningsnummer, and ids become keys the "
+                             "hub stores and publishes: not read (the region must key its resources otherwise)"};
     }
     if (versionId.empty()) {
         return ResourceFault{(where.at / "meta" / "versionId").text(), "missing_value",
@@ -72,6 +80,28 @@ std::optional<ResourceFault> versionFault(const MatchContext& where, const std::
     return std::nullopt;
 }
 
+// The `seen` key of a match. The host stores the checkpoint as it is, so an id holding a personnummer never
+// enters it: such a match is known by a digest of its redacted text (which holds no number) and 16 bits of a
+// digest of its id, too few to tell the number but enough to keep apart two such matches whose text is alike.
+std::string cursorKeyOf(const std::string& type, const std::string& id, const std::string& versionId,
+                        const JsonValue& resource) {
+    if (!holdsNationalNumber(id)) {
+        return seenKey(type, id, versionId);
+    }
+    const std::string standIn = "withheld-" + sdk::toolkit::sha256Hex(redactedRaw(resource)).substr(0, 16) + "-" +
+                                sdk::toolkit::sha256Hex(id).substr(0, 4);
+    return seenKey(type, standIn, versionId);
+}
+
+// A version met again on the same page: read once, at its first entry (as the other connectors use the first
+// of two rows with one key).
+ResourceFault duplicateFault(const MatchContext& where, std::int64_t firstLine) {
+    return {(where.at / "id").text(), "duplicate_key",
+            "the same id and meta.versionId are already at " +
+                (Pointer() / "entry" / static_cast<std::size_t>(firstLine - 1) / "resource").text() +
+                " of this page, which is read; this entry is not"};
+}
+
 }  // namespace
 
 SearchCursor applyPage(const BundlePage& page, const std::string& type, const std::string& source,
@@ -80,7 +110,7 @@ SearchCursor applyPage(const BundlePage& page, const std::string& type, const st
     const std::optional<Instant> committed = parseInstant(cursor.since);
     SearchCursor after = cursor;
     std::optional<Instant> highest = committed;
-    std::set<std::string> handledOnPage;
+    std::map<std::string, std::int64_t> firstLineOnPage;  ///< seen key -> entry (line) that read it
     const PatientResolver patients = [&page](const JsonValue& match, const Pointer& at) {
         return resolvePatient(page, match, at);
     };
@@ -97,7 +127,7 @@ SearchCursor applyPage(const BundlePage& page, const std::string& type, const st
         where.lastUpdated = meta != nullptr ? stringMember(*meta, "lastUpdated").value_or("") : "";
         const std::string versionId = meta != nullptr ? stringMember(*meta, "versionId").value_or("") : "";
         const std::optional<Instant> updated = parseInstant(where.lastUpdated);
-        const std::string key = seenKey(type, where.id, versionId);
+        const std::string key = cursorKeyOf(type, where.id, versionId, resource);
         const bool beforeSince = updated && committed && *updated < *committed;
         const bool atSinceAndSeen = updated && committed && *updated == *committed && cursor.seen.count(key) != 0;
         if (beforeSince || atSinceAndSeen) {
@@ -105,7 +135,7 @@ SearchCursor applyPage(const BundlePage& page, const std::string& type, const st
             continue;
         }
         // Handled from here on, whatever the outcome: the same version would be handled alike again. A
-        // version met twice on the page is skipped the second time, but still moves the cursor: were it
+        // version met twice on the page is quarantined the second time, but still moves the cursor: were it
         // left after `since`, the next run would read it once more.
         if (updated && (!highest || *updated > *highest)) {
             highest = updated;
@@ -114,18 +144,19 @@ SearchCursor applyPage(const BundlePage& page, const std::string& type, const st
         } else if (updated && *updated == *highest) {
             after.seen.insert(key);
         }
-        if (!handledOnPage.insert(key).second) {
-            ++summary.alreadyRead;
-            continue;
-        }
+        // Not this connector's to take: read, handled as configured, and counted as such.
         if (type == "EpisodeOfCare" && !options.hsaIds.empty() && !inUnits(resource, options.hsaIds)) {
             ++summary.otherUnit;
+            sink.acceptedWithoutRecord({where.source, where.line});
             continue;
         }
         where.raw = redactedRaw(resource);
+        const std::string entity = type == "Consent" ? kSamtycke : kDeltagande;
         MappedResource mapped;
         if (auto fault = versionFault(where, versionId, updated.has_value())) {
-            mapped = quarantined(type == "Consent" ? kSamtycke : kDeltagande, *fault);
+            mapped = quarantined(entity, *fault);
+        } else if (auto first = firstLineOnPage.emplace(key, where.line); !first.second) {
+            mapped = quarantined(entity, duplicateFault(where, first.first->second));
         } else if (type == "Consent") {
             mapped = mapConsent(resource, where, patients);
         } else {
@@ -135,6 +166,14 @@ SearchCursor applyPage(const BundlePage& page, const std::string& type, const st
             ++summary.quarantined;
             sink.quarantine(problemOf(type, where, mapped));
             continue;
+        }
+        // An entry whose records are all derived (line 0: a not-started episode's retract, a rehabkoordinering
+        // episode under `skip`) is still a row read; at line 0 the host neither counts it nor warns of a
+        // retraction of something it never held, so the entry is counted here.
+        const bool stated = std::any_of(mapped.records.begin(), mapped.records.end(),
+                                        [](const sdk::Record& record) { return record.position.line > 0; });
+        if (!stated) {
+            sink.acceptedWithoutRecord({where.source, where.line});
         }
         for (auto& record : mapped.records) {
             ++summary.records;

@@ -21,8 +21,8 @@ struct PageOptions {
 /// What a page held, for the log.
 struct PageSummary {
     std::size_t matches = 0;
-    std::size_t alreadyRead = 0;  ///< before `since`, or at `since` and in `seen`, or twice on the page
-    std::size_t otherUnit = 0;    ///< episodes of a unit not in organisation_hsa_ids
+    std::size_t alreadyRead = 0;  ///< before `since`, or at `since` and in `seen` (counted when first read)
+    std::size_t otherUnit = 0;    ///< episodes of a unit not in organisation_hsa_ids: accepted without a record
     std::size_t quarantined = 0;
     std::size_t records = 0;
     std::size_t outcomes = 0;     ///< OperationOutcome entries (server remarks)
@@ -30,8 +30,11 @@ struct PageSummary {
 
 /// Reads the matches of `page`, an answer of the `type` search fetched from `source`. A match the hub
 /// already holds per `cursor` is skipped: updated before `since`, or at `since` with its
-/// (type, id, versionId) in `seen`. Each other match gives its records, or one problem naming the JSON
-/// pointer at fault (position: the page URL and the entry's 1-based place). Returns `cursor` with `since`
+/// (type, id, versionId) in `seen`. Each other match gives its records, at least one of them at its entry, or
+/// one problem naming the JSON pointer at fault (position: the page URL and the entry's 1-based place; a
+/// version repeated on the page is a `duplicate_key` problem), so the host counts it as accepted or
+/// quarantined. Only episodes of other units give nothing. An id holding a personnummer is quarantined and
+/// enters `seen` only as a stand-in (README "Checkpoint"). Returns `cursor` with `since`
 /// raised to the page's highest meta.lastUpdated and `seen` holding the matches handled at that instant
 /// (accepted, quarantined or skipped alike: the same version would be handled the same way again).
 /// `next` and `refused` are left as they were: they are the run's.

@@ -94,8 +94,8 @@ RegionFhirRun::Step RegionFhirRun::readPage(sdk::RecordSink& sink) {
     log(sdk::Logger::Level::kDebug,
         type + " page " + std::to_string(pages_) + " of this run: " + std::to_string(summary.matches) +
             " matches, " + std::to_string(summary.alreadyRead) + " already read, " +
-            std::to_string(summary.otherUnit) + " of other units, " + std::to_string(summary.quarantined) +
-            " quarantined, " + std::to_string(summary.records) + " records; " +
+            std::to_string(summary.otherUnit) + " of other units (not taken), " +
+            std::to_string(summary.quarantined) + " quarantined, " + std::to_string(summary.records) + " records; " +
             (cursor.next.empty() ? "last page" : "more pages follow"));
     return {{}, cursor.next.empty()};
 }

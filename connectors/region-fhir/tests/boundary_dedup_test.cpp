@@ -113,13 +113,20 @@ TEST(BoundaryDedup, TheSameInstantWrittenWithAnotherOffsetIsTheBoundary) {
     EXPECT_EQ(second.checkpoint, first.checkpoint);
 }
 
-TEST(BoundaryDedup, AVersionTwiceOnOnePageIsReadOnce) {
+TEST(BoundaryDedup, AVersionTwiceOnOnePageIsReadOnceAndTheRepeatQuarantined) {
     auto fetcher = std::make_shared<ScriptedFetcher>();
     fetcher->answerQuery("Consent", bundle({}, {}));
     const std::string e1 = episode({.id = "e1", .lastUpdated = kT1, .patient = "p1", .insats = "FB-1"});
     fetcher->answerQuery("EpisodeOfCare", bundle({e1, e1}, {pnrPatient("p1", kPnrA)}));
     const auto outcome = drain(fetcher);
     EXPECT_EQ(keysOf(outcome.collected), (std::vector<std::string>{"e1@"}));
+    ASSERT_EQ(outcome.collected.problems.size(), 1u);
+    EXPECT_EQ(outcome.collected.problems[0].code, "duplicate_key");
+    EXPECT_EQ(outcome.collected.problems[0].position.line, 2);
+    // Handled: a run from the checkpoint meeting both again at the boundary reads and quarantines nothing.
+    const auto again = drain(fetcher, outcome.checkpoint);
+    EXPECT_TRUE(again.collected.records.empty());
+    EXPECT_TRUE(again.collected.problems.empty());
 }
 
 TEST(BoundaryDedup, AQuarantinedVersionIsNotQuarantinedAgainAtTheBoundary) {
