@@ -43,9 +43,10 @@ std::int64_t countDataRows(const std::string& bytes) {
     bool header = true;
     std::size_t start = 0;
     while (start < bytes.size()) {
-        std::size_t end = bytes.find('\n', start);
+        // CRLF, LF and a lone CR end a line, as for the CSV reader; CRLF leaves an empty line, which is blank.
+        std::size_t end = bytes.find_first_of("\r\n", start);
         end = end == std::string::npos ? bytes.size() : end;
-        const bool blank = bytes.find_first_not_of("\r ;", start) >= end;
+        const bool blank = bytes.find_first_not_of(" ;", start) >= end;
         if (!blank) {
             rows += header ? 0 : 1;
             header = false;

@@ -25,7 +25,8 @@ struct AfFile {
 /// the förbund's organisationsnummer, a ten-digit number, and the position already names the file.
 AfFile readAfFile(const std::string& bytes, const std::string& source, const std::string& fileDate);
 
-/// Data rows in `bytes` (non-empty physical lines after the header), for counting a refused file.
+/// Data rows in `bytes` (non-blank physical lines after the header; CRLF, LF or CR end a line), for counting a
+/// refused file.
 std::int64_t countDataRows(const std::string& bytes);
 
 }  // namespace finsam::connectors::af_csv

@@ -8,6 +8,7 @@
 
 #include "legacy_personnummer.h"
 #include "safe_message.h"
+#include "shifted_span.h"
 #include "value_syntax.h"
 
 namespace finsam::connectors::af_csv {
@@ -32,24 +33,15 @@ public:
         auto it = header_.index.find(std::string(column));
         return it == header_.index.end() ? 0 : record_.fields[it->second].column;
     }
-    // The first and last cell that may hold a personal value. In a row of the wrong shape the cells after a
-    // missing or extra one have moved left or right by that many, so the span widens by as many cells.
-    std::optional<std::pair<std::size_t, std::size_t>> personalSpan() const {
-        std::optional<std::pair<std::size_t, std::size_t>> span;
+    // The first and last cell (0-based) that may hold a personal value, wherever a wrong shape moved it.
+    std::optional<sdk::toolkit::CellSpan> personalSpan() const {
+        std::vector<std::size_t> cells;
         for (auto name : kPersonalCells) {
-            auto it = header_.index.find(std::string(name));
-            if (it != header_.index.end()) {
-                span = span ? std::pair{std::min(span->first, it->second), std::max(span->second, it->second)}
-                            : std::pair{it->second, it->second};
+            if (auto it = header_.index.find(std::string(name)); it != header_.index.end()) {
+                cells.push_back(it->second);
             }
         }
-        const std::size_t size = record_.fields.size();
-        if (span && size < header_.width) {
-            span->first -= std::min(span->first, header_.width - size);
-        } else if (span && size > header_.width) {
-            span->second += size - header_.width;
-        }
-        return span;
+        return sdk::toolkit::widenedSpan(cells, header_.width, record_.fields.size());
     }
     // The raw row with identity and name cells blanked (cell text replaced by nothing, separators kept). In a
     // row of the wrong shape nobody can tell which cell holds the name, so every cell it may have moved to goes.
@@ -59,7 +51,7 @@ public:
         const bool shifted = record_.fields.size() != header_.width;
         auto personal = [&](std::size_t i) {
             if (shifted) {
-                return span && i >= span->first && i <= span->second;
+                return span && span->contains(i);
             }
             return std::any_of(kPersonalCells.begin(), kPersonalCells.end(), [&](std::string_view name) {
                 auto it = header_.index.find(std::string(name));
@@ -128,7 +120,7 @@ MappedRow mapRow(const CsvRecord& record, const Header& header, const std::strin
         auto idColumn = header.index.find("Rad_id");
         const auto span = row.personalSpan();
         if (idColumn != header.index.end() && idColumn->second < record.fields.size() &&
-            !(span && idColumn->second >= span->first && idColumn->second <= span->second)) {
+            !(span && span->contains(idColumn->second))) {
             out.id = std::string(sdk::toolkit::trim(record.fields[idColumn->second].value));
         }
         return problem(0, "", "wrong_shape",

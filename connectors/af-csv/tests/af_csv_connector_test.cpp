@@ -204,6 +204,20 @@ TEST(AfCsv, HeaderMappedByNameAMissingColumnRefusesTheFile) {
     EXPECT_NE(refused.collected.rejections[0].message.find("Personnummer"), std::string::npos);
 }
 
+// The rows of a refused file still count, so the batch reconciles: old Mac exports end lines with CR alone.
+TEST(AfCsv, AFileRefusedWholeCountsItsRowsWhateverEndsItsLines) {
+    for (const std::string& end : {std::string("\r\n"), std::string("\n"), std::string("\r")}) {
+        SCOPED_TRACE(end == "\r" ? "CR" : end == "\n" ? "LF" : "CRLF");
+        TempDir drop;
+        std::ofstream(drop.path() / "af_finsam_2220001230_20200115.csv", std::ios::binary)
+            << "Rad_id;Radtyp" << end << "AF-1;ERS" << end << end << "AF-2;ERS" << end << ";;" << end;
+        auto outcome = runAf(drop.path());
+        ASSERT_EQ(outcome.collected.rejections.size(), 1u);
+        EXPECT_EQ(outcome.collected.rejections[0].code, "bad_header");
+        EXPECT_EQ(outcome.collected.rejections[0].rows, 2) << "blank lines and empty rows are not rows";
+    }
+}
+
 TEST(AfCsv, WithdrawnRowsAreRetractedAgedOutRowsAreKept) {
     TempDir drop;
     writeAfFile(drop.path(), "20200101",
@@ -279,6 +293,34 @@ TEST(AfCsv, TheShrinkGuardHoldsASuspiciousSnapshotUntilAccepted) {
     auto accepted = runAf(drop.path(), quiet.checkpoint, ", \"accept_shrink\": true");
     ASSERT_TRUE(accepted.collected.rejections.empty());
     EXPECT_EQ(accepted.collected.records.size(), 1u + 3u);
+}
+
+// A held snapshot overtaken by a newer one can no longer be applied: accepting it refuses it as stale, and its
+// rows, already counted as rejected when the guard held it, are not counted a second time.
+TEST(AfCsv, AHeldSnapshotRefusedAsStaleLaterCountsItsRowsOnce) {
+    TempDir drop;
+    const std::vector<std::string> four = {
+        ers("AF-1", kA, "AKS", "2019-01-01", ""), ers("AF-2", kA, "UVE", "2019-01-01", ""),
+        ers("AF-3", kB, "AKS", "2019-01-01", ""), ers("AF-4", kC, "AKS", "2019-01-01", "")};
+    writeAfFile(drop.path(), "20200101", four);
+    auto first = runAf(drop.path());
+    writeAfFile(drop.path(), "20200102",
+                {ers("AF-1", kA, "AKS", "2019-01-01", ""), ers("AF-5", kC, "AKS", "2019-01-01", "")});
+    auto held = runAf(drop.path(), first.checkpoint);
+    ASSERT_EQ(held.collected.rejections.size(), 1u);
+    EXPECT_EQ(held.collected.rejections[0].code, "shrink_guard");
+    EXPECT_EQ(held.collected.rejections[0].rows, 2);
+    writeAfFile(drop.path(), "20200103", four);
+    auto overtaken = runAf(drop.path(), held.checkpoint);
+    EXPECT_TRUE(overtaken.collected.rejections.empty()) << "the held file is not reported again";
+    EXPECT_EQ(overtaken.collected.records.size(), 4u);
+    auto accepted = runAf(drop.path(), overtaken.checkpoint, ", \"accept_shrink\": true");
+    ASSERT_EQ(accepted.collected.rejections.size(), 1u);
+    EXPECT_EQ(accepted.collected.rejections[0].code, "stale_snapshot");
+    EXPECT_EQ(accepted.collected.rejections[0].rows, 0) << "counted once, when the guard held it";
+    EXPECT_TRUE(accepted.collected.records.empty());
+    auto after = runAf(drop.path(), accepted.checkpoint, ", \"accept_shrink\": true");
+    EXPECT_EQ(after.collected.rejections.size() + after.collected.records.size(), 0u) << "dealt with for good";
 }
 
 TEST(AfCsv, TheSameFileIsSkippedAnOlderOneIsRefusedTmpAndOtherForbundAreIgnored) {

@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "safe_message.h"
+#include "shifted_span.h"
 #include "value_converter.h"
 #include "value_syntax.h"
 
@@ -69,17 +70,14 @@ std::string RowMapper::blankIdentities(const tk::CsvRecord& row) const {
     if (identities.empty()) {
         return row.raw;
     }
-    const std::size_t lowest = *std::min_element(identities.begin(), identities.end());
-    const std::size_t highest = *std::max_element(identities.begin(), identities.end());
     const std::size_t width = file_.layout().width();
     const std::size_t size = row.fields.size();
-    const std::size_t missing = width > size ? width - size : 0;
-    const std::size_t extra = size > width ? size - width : 0;
+    const auto span = tk::widenedSpan(identities, width, size);  // set: identities is not empty
     auto blanked = [&](std::size_t column) {
         if (size == width) {
             return std::find(identities.begin(), identities.end(), column) != identities.end();
         }
-        return column + missing >= lowest && column <= highest + extra;
+        return span->contains(column);
     };
     std::string raw = row.raw;
     for (std::size_t column = size; column >= 1; --column) {  // right to left: earlier offsets stay valid
