@@ -60,7 +60,7 @@ ReportParameters parseReportParameters(const std::vector<std::pair<std::string, 
     if (!hasFrom) throw ReportParameterError("from", "is required");
     if (!hasTo) throw ReportParameterError("to", "is required");
     // Each period rescans every fact, so a span of centuries would make one request compute for hours.
-    if (date("to", p.to).year() - date("from", p.from).year() >= std::chrono::years(kMaxReportYears)) {
+    if (date("to", p.to) >= date("from", p.from) + std::chrono::years(kMaxReportYears)) {
         throw ReportParameterError("to", "must be less than " + std::to_string(kMaxReportYears) +
                                              " years after from");
     }

@@ -96,6 +96,8 @@ TEST_P(IndicatorsApiTest, RefusesOtherScopesAndBadParametersByName) {
     EXPECT_EQ(centuries.status, 400);
     EXPECT_NE(centuries.body.find("must be less than 50 years after from"), std::string::npos) << centuries.body;
     EXPECT_EQ(get("?forbund=forbund-a&from=2004-01-01&to=2053-12-31").status, 200) << "49 years is fine";
+    EXPECT_EQ(get("?forbund=forbund-a&from=2004-12-31&to=2054-01-01").status, 200) << "49 years and a day";
+    EXPECT_EQ(get("?forbund=forbund-a&from=2004-01-01&to=2054-01-01").status, 400) << "50 years";
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, IndicatorsApiTest, ::testing::ValuesIn(allBackends()),
