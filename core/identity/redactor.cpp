@@ -5,8 +5,6 @@
 
 #include <cctype>
 
-#include "core/identity/personnummer.h"
-
 namespace finsam::identity {
 
 namespace {
@@ -116,29 +114,6 @@ bool containsIdentityLike(std::string_view text) {
     scan(text, [&](std::size_t, std::size_t) {
         found = true;
         return false;  // the first match is enough
-    });
-    return found;
-}
-
-bool containsPersonnummer(std::string_view text) {
-    bool found = false;
-    scan(text, [&](std::size_t start, std::size_t end) {
-        // Separators only ever stand before the last four digits; a '+' among them keeps its meaning (100+).
-        std::string digits;
-        bool separated = false, hundred = false;
-        for (char c : text.substr(start, end - start)) {
-            if (isDigit(c)) {
-                digits += c;
-            } else {
-                separated = true;
-                hundred = hundred || c == '+';
-            }
-        }
-        if (separated) {
-            digits.insert(digits.size() - 4, 1, hundred ? '+' : '-');
-        }
-        found = parsePersonnummer(digits).ok;
-        return !found;  // the first valid number is enough
     });
     return found;
 }

@@ -20,9 +20,4 @@ std::string redactLogText(std::string_view text);
 /// True when `text` contains anything redactIdentities() would replace.
 bool containsIdentityLike(std::string_view text);
 
-/// True when one of those spans is a valid personnummer or samordningsnummer (real date, check digit right): a
-/// value the hub would store or publish as it is. Stricter than containsIdentityLike(), so an organisation
-/// number or a date range in an id does not trip it.
-bool containsPersonnummer(std::string_view text);
-
 }  // namespace finsam::identity

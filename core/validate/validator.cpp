@@ -6,7 +6,7 @@
 #include <cctype>
 
 #include "core/common/clock.h"
-#include "core/identity/redactor.h"
+#include "personnummer_scan.h"
 #include "core/model/code_lists.h"
 #include "core/model/entity_spec.h"
 
@@ -68,8 +68,8 @@ std::optional<Rejection> Validator::process(model::WorkRecord& record) const {
         return std::nullopt;
     }
     // Keys and free text are stored and published as they are: a number in them would leave the hub in clear.
-    if (identity::containsPersonnummer(record.sourceKey)) {
-        return Rejection{"identity_in_key", "", 0,
+    if (sdk::toolkit::holdsPersonnummer(record.sourceKey)) {
+        return Rejection{"identity_in_key", "key", 0,
                          "the record's key holds a personnummer: it would be stored and published as it is"};
     }
     for (const auto& [name, values] : record.values) {
@@ -82,7 +82,7 @@ std::optional<Rejection> Validator::process(model::WorkRecord& record) const {
             return Rejection{"not_a_list", name, record.column(name), "field '" + name + "' takes one value"};
         }
         for (const auto& value : values) {
-            if (field->type == FieldType::kText && identity::containsPersonnummer(value)) {
+            if (field->type == FieldType::kText && sdk::toolkit::holdsPersonnummer(value)) {
                 return Rejection{"identity_in_value", name, record.column(name),
                                  name + " holds a personnummer: it would be stored and published as it is"};
             }

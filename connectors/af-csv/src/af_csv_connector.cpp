@@ -132,13 +132,10 @@ void AfCsvRun::applyFile(const FileRef& file, const std::string& fileDate, const
         }
     };
     if (!state_.date.empty() && fileDate < state_.date) {
-        // A held file's rows were counted as rejected when the shrink guard held it: not a second time.
-        const bool held = state_.held == file;
         sink.reject({{file.name, 0}, "stale_snapshot",
                      "the snapshot of " + fileDate + " is older than the last applied one (" + state_.date +
-                         "): applying it would roll the hub back; nothing applied" +
-                         (held ? " (its rows were counted when the shrink guard held it)" : ""),
-                     held ? 0 : countDataRows(bytes)});
+                         "): applying it would roll the hub back; nothing applied",
+                     countDataRows(bytes)});
         finish();
         return;
     }

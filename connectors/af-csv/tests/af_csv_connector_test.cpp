@@ -297,7 +297,8 @@ TEST(AfCsv, TheShrinkGuardHoldsASuspiciousSnapshotUntilAccepted) {
 
 // A held snapshot overtaken by a newer one can no longer be applied: accepting it refuses it as stale, and its
 // rows, already counted as rejected when the guard held it, are not counted a second time.
-TEST(AfCsv, AHeldSnapshotRefusedAsStaleLaterCountsItsRowsOnce) {
+// Each batch reconciles on its own: a held file's rows count when the guard holds it and again when it is decided.
+TEST(AfCsv, AHeldSnapshotCountsItsRowsInEachBatchThatDecidesIt) {
     TempDir drop;
     const std::vector<std::string> four = {
         ers("AF-1", kA, "AKS", "2019-01-01", ""), ers("AF-2", kA, "UVE", "2019-01-01", ""),
@@ -317,7 +318,7 @@ TEST(AfCsv, AHeldSnapshotRefusedAsStaleLaterCountsItsRowsOnce) {
     auto accepted = runAf(drop.path(), overtaken.checkpoint, ", \"accept_shrink\": true");
     ASSERT_EQ(accepted.collected.rejections.size(), 1u);
     EXPECT_EQ(accepted.collected.rejections[0].code, "stale_snapshot");
-    EXPECT_EQ(accepted.collected.rejections[0].rows, 0) << "counted once, when the guard held it";
+    EXPECT_EQ(accepted.collected.rejections[0].rows, 2) << "the rows this batch read and refused";
     EXPECT_TRUE(accepted.collected.records.empty());
     auto after = runAf(drop.path(), accepted.checkpoint, ", \"accept_shrink\": true");
     EXPECT_EQ(after.collected.rejections.size() + after.collected.records.size(), 0u) << "dealt with for good";

@@ -11,7 +11,7 @@
 #include "fhir_time.h"
 #include "redacted_raw.h"
 #include "safe_message.h"
-#include "swedish_identity.h"
+#include "personnummer_scan.h"
 
 namespace finsam::connectors::region_fhir {
 
@@ -64,7 +64,7 @@ std::optional<ResourceFault> versionFault(const MatchContext& where, const std::
     if (where.id.empty()) {
         return ResourceFault{(where.at / "id").text(), "missing_value", "the resource has no id"};
     }
-    if (holdsNationalNumber(where.id)) {
+    if (sdk::toolkit::holdsPersonnummer(where.id)) {
         return ResourceFault{(where.at / "id").text(), "personnummer_id",
                              "the resource id holds a personnummer or samordningsnummer, and ids become keys the "
                              "hub stores and publishes: not read (the region must key its resources otherwise)"};
@@ -85,7 +85,7 @@ std::optional<ResourceFault> versionFault(const MatchContext& where, const std::
 // digest of its id, too few to tell the number but enough to keep apart two such matches whose text is alike.
 std::string cursorKeyOf(const std::string& type, const std::string& id, const std::string& versionId,
                         const JsonValue& resource) {
-    if (!holdsNationalNumber(id)) {
+    if (!sdk::toolkit::holdsPersonnummer(id)) {
         return seenKey(type, id, versionId);
     }
     const std::string standIn = "withheld-" + sdk::toolkit::sha256Hex(redactedRaw(resource)).substr(0, 16) + "-" +

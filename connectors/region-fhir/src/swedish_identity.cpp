@@ -1,9 +1,7 @@
-// connectors/region-fhir/src/swedish_identity.cpp — date and Luhn rules of SKV 704 on the 12-digit form, and
-// the 10-digit one when looking for a number where none belongs.
+// connectors/region-fhir/src/swedish_identity.cpp — date and Luhn rules of SKV 704 on the 12-digit form.
 // SPDX-License-Identifier: Apache-2.0
 #include "swedish_identity.h"
 
-#include <algorithm>
 #include <chrono>
 
 namespace finsam::connectors::region_fhir {
@@ -25,31 +23,6 @@ int number(std::string_view digits) {
         out = out * 10 + (c - '0');
     }
     return out;
-}
-
-bool isDigit(char c) {
-    return c >= '0' && c <= '9';
-}
-
-// A birth date as the number writes it: the day of a samordningsnummer is the day + 60.
-bool realBirthDate(int year, int month, int dayField) {
-    const int day = dayField > 60 ? dayField - 60 : dayField;
-    return month >= 1 && day >= 1 &&
-           std::chrono::year_month_day{std::chrono::year{year}, std::chrono::month{static_cast<unsigned>(month)},
-                                       std::chrono::day{static_cast<unsigned>(day)}}
-               .ok();
-}
-
-// YYYYMMDDNNNC or YYMMDDNNNC (either century): a real birth date and the check digit.
-bool validNumber(std::string_view digits) {
-    const std::string_view ten = digits.substr(digits.size() - 10);
-    const int month = number(ten.substr(2, 2));
-    const int dayField = number(ten.substr(4, 2));
-    const bool dated = digits.size() == 12
-                           ? realBirthDate(number(digits.substr(0, 4)), month, dayField)
-                           : realBirthDate(1900 + number(ten.substr(0, 2)), month, dayField) ||
-                                 realBirthDate(2000 + number(ten.substr(0, 2)), month, dayField);
-    return dated && luhnDigit(ten.substr(0, 9)) == ten[9] - '0';
 }
 
 }  // namespace
@@ -75,8 +48,11 @@ std::optional<std::string> nationalNumberProblem(std::string_view value, Nationa
     }
     const int dayField = number(std::string_view(digits).substr(6, 2));
     const bool samordning = dayField > 60;
-    if (!realBirthDate(number(std::string_view(digits).substr(0, 4)), number(std::string_view(digits).substr(4, 2)),
-                       dayField)) {
+    const std::chrono::year_month_day birth{std::chrono::year{number(std::string_view(digits).substr(0, 4))},
+                                            std::chrono::month{static_cast<unsigned>(number(digits.substr(4, 2)))},
+                                            std::chrono::day{static_cast<unsigned>(samordning ? dayField - 60
+                                                                                               : dayField)}};
+    if (!birth.ok()) {
         return std::string("has no valid birth date");
     }
     if (luhnDigit(std::string_view(digits).substr(2, 9)) != digits[11] - '0') {
@@ -89,35 +65,6 @@ std::optional<std::string> nationalNumberProblem(std::string_view value, Nationa
         return std::string("is not a samordningsnummer (day + 60) though its system says so");
     }
     return std::nullopt;
-}
-
-bool holdsNationalNumber(std::string_view text) {
-    std::size_t i = 0;
-    while (i < text.size()) {
-        if (!isDigit(text[i])) {
-            ++i;
-            continue;
-        }
-        std::size_t end = i;
-        while (end < text.size() && isDigit(text[end])) {
-            ++end;
-        }
-        const std::size_t run = end - i;
-        std::string digits(text.substr(i, run));
-        // 6 or 8 digits, one separator, then exactly 4 digits that no further digit follows.
-        const bool separated = (run == 6 || run == 8) && end + 5 <= text.size() &&
-                               (text[end] == '-' || text[end] == '+') &&
-                               std::all_of(text.begin() + end + 1, text.begin() + end + 5, isDigit) &&
-                               (end + 5 == text.size() || !isDigit(text[end + 5]));
-        if (separated) {
-            digits += text.substr(end + 1, 4);
-        }
-        if ((digits.size() == 10 || digits.size() == 12) && validNumber(digits)) {
-            return true;
-        }
-        i = end;
-    }
-    return false;
 }
 
 }  // namespace finsam::connectors::region_fhir

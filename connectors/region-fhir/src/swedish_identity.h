@@ -20,11 +20,4 @@ std::optional<std::string> nationalNumberProblem(std::string_view value, Nationa
 /// The twelve digits of a value nationalNumberProblem() accepted ('-' removed).
 std::string twelveDigits(std::string_view value);
 
-/// True when `text` holds a personnummer or samordningsnummer anywhere: a run of 10 or 12 digits, or of 6 or 8
-/// digits, one '-' or '+' and 4 digits, not part of a longer run of digits, with a real birth date (day + 60
-/// for samordningsnummer; a 10-digit one in either century) and the Luhn check digit. For values that must
-/// never carry one, such as resource ids that become keys; stricter than sdk::toolkit::mayHoldIdentity()
-/// (ten digits in all), which would refuse most UUIDs.
-bool holdsNationalNumber(std::string_view text);
-
 }  // namespace finsam::connectors::region_fhir

@@ -51,7 +51,7 @@ TEST(ValidatorTest, RejectsAPersonnummerInAKeyOrAFreeTextValue) {
     record.sourceKey = "EP-19900101-1239";
     auto rejection = Validator().process(record);
     ASSERT_TRUE(rejection);
-    EXPECT_EQ(rejection->code, "identity_in_key");
+    EXPECT_EQ(rejection->code + ":" + rejection->field, "identity_in_key:key");
     EXPECT_EQ(rejection->message.find("1239"), std::string::npos);
 
     record = insats();
