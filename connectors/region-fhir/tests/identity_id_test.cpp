@@ -19,27 +19,6 @@ constexpr const char* kT1 = "2019-03-17T02:00:00+01:00";
 const std::vector<std::string> kNumberIds = {"198507099805", "19850709-9805", "8507099805",   "850709-9805",
                                              "850709+9805",  "198507699802",  "EOC-198507099805"};
 
-// Every text of a run but the fields meant for the identity stage (personnummer of the included Patient).
-std::vector<std::string> textsOf(const sdk::testkit::DrainOutcome& outcome,
-                                 const sdk::testkit::CollectingLogger& logger) {
-    std::vector<std::string> texts = {outcome.result.message, outcome.checkpoint};
-    for (const auto& record : outcome.collected.records) {
-        texts.push_back(record.key);
-        texts.push_back(record.raw);
-    }
-    for (const auto& problem : outcome.collected.problems) {
-        texts.insert(texts.end(), {problem.key, problem.raw, problem.message, problem.field});
-    }
-    for (const auto& rejection : outcome.collected.rejections) {
-        texts.push_back(rejection.message);
-    }
-    texts.insert(texts.end(), outcome.collected.warnings.begin(), outcome.collected.warnings.end());
-    for (const auto& [level, line] : logger.lines()) {
-        texts.push_back(line);
-    }
-    return texts;
-}
-
 // The digits of an id's number, as any form of it would show them.
 std::vector<std::string> numberFormsOf(const std::string& id) {
     std::string digits;
@@ -82,7 +61,7 @@ TEST(IdentityId, AnEpisodeOrConsentKeyedByANumberIsQuarantinedAndItsIdGoesNowher
         EXPECT_EQ(outcome.collected.problems[0].position.line, 2);
         EXPECT_EQ(outcome.collected.problems[1].field, "/entry/0/resource/id");
         EXPECT_EQ(outcome.collected.problems[1].position.line, 1);
-        for (const auto& text : textsOf(outcome, logger)) {
+        for (const auto& text : emittedTexts(outcome, logger)) {
             for (const auto& form : numberFormsOf(id)) {
                 EXPECT_EQ(text.find(form), std::string::npos) << id << " in: " << text;
             }

@@ -14,29 +14,6 @@
 namespace finsam::connectors::region_fhir::testing {
 namespace {
 
-// Every text a run hands the host other than the fields meant for the identity stage.
-std::vector<std::string> emittedTexts(const sdk::testkit::DrainOutcome& outcome,
-                                      const sdk::testkit::CollectingLogger& logger) {
-    std::vector<std::string> texts = {outcome.result.message, outcome.checkpoint};
-    for (const auto& record : outcome.collected.records) {
-        texts.push_back(record.raw);
-        texts.push_back(record.key);
-    }
-    for (const auto& problem : outcome.collected.problems) {
-        texts.push_back(problem.raw);
-        texts.push_back(problem.message);
-        texts.push_back(problem.field);
-    }
-    for (const auto& rejection : outcome.collected.rejections) {
-        texts.push_back(rejection.message);
-    }
-    texts.insert(texts.end(), outcome.collected.warnings.begin(), outcome.collected.warnings.end());
-    for (const auto& [level, line] : logger.lines()) {
-        texts.push_back(line);
-    }
-    return texts;
-}
-
 TEST(Privacy, NoNumberOrNameOfTheGeneratedWorldLeavesTheConnectorOutsideTheIdentityField) {
     GeneratedRegion region(300, 1, 10);
     // A broken page too, so rejections and warnings are said as well.

@@ -204,4 +204,24 @@ std::string bundle(const std::vector<std::string>& matches, const std::vector<st
            joined(entries) + "]}";
 }
 
+std::vector<std::string> emittedTexts(const sdk::testkit::DrainOutcome& outcome,
+                                      const sdk::testkit::CollectingLogger& logger) {
+    std::vector<std::string> texts = {outcome.result.message, outcome.checkpoint};
+    for (const auto& record : outcome.collected.records) {
+        texts.push_back(record.key);
+        texts.push_back(record.raw);
+    }
+    for (const auto& problem : outcome.collected.problems) {
+        texts.insert(texts.end(), {problem.key, problem.raw, problem.message, problem.field});
+    }
+    for (const auto& rejection : outcome.collected.rejections) {
+        texts.push_back(rejection.message);
+    }
+    texts.insert(texts.end(), outcome.collected.warnings.begin(), outcome.collected.warnings.end());
+    for (const auto& [level, line] : logger.lines()) {
+        texts.push_back(line);
+    }
+    return texts;
+}
+
 }  // namespace finsam::connectors::region_fhir::testing

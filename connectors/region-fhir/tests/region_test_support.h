@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "collecting_logger.h"
 #include "page_fetcher.h"
 #include "run_to_drain.h"
 #include "temp_dir.h"
@@ -47,6 +48,11 @@ std::vector<std::string> worldNumbers(const std::filesystem::path& worldFile);
 
 /// The text of a file.
 std::string readFile(const std::filesystem::path& path);
+
+/// Every text a run hands the host other than the fields meant for the identity stage: result message,
+/// checkpoint, record keys and raws, problem keys, raws, messages and fields, rejections, warnings, log lines.
+std::vector<std::string> emittedTexts(const sdk::testkit::DrainOutcome& outcome,
+                                      const sdk::testkit::CollectingLogger& logger);
 
 // FHIR JSON for hand-made pages. Arguments left empty are left out of the resource.
 struct PatientSpec {
