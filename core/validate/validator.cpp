@@ -6,9 +6,9 @@
 #include <cctype>
 
 #include "core/common/clock.h"
-#include "personnummer_scan.h"
 #include "core/model/code_lists.h"
 #include "core/model/entity_spec.h"
+#include "personnummer_scan.h"
 
 namespace finsam::validate {
 

@@ -9,9 +9,9 @@
 #include "content_hash.h"
 #include "fhir_systems.h"
 #include "fhir_time.h"
+#include "personnummer_scan.h"
 #include "redacted_raw.h"
 #include "safe_message.h"
-#include "personnummer_scan.h"
 
 namespace finsam::connectors::region_fhir {
 

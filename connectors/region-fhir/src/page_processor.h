@@ -30,12 +30,12 @@ struct PageSummary {
 
 /// Reads the matches of `page`, an answer of the `type` search fetched from `source`. A match the hub
 /// already holds per `cursor` is skipped: updated before `since`, or at `since` with its
-/// (type, id, versionId) in `seen`. Each other match gives its records, at least one of them at its entry, or
-/// one problem naming the JSON pointer at fault (position: the page URL and the entry's 1-based place; a
-/// version repeated on the page is a `duplicate_key` problem), so the host counts it as accepted or
-/// quarantined. Only episodes of other units give nothing. An id holding a personnummer is quarantined and
-/// enters `seen` only as a stand-in (README "Checkpoint"). Returns `cursor` with `since`
-/// raised to the page's highest meta.lastUpdated and `seen` holding the matches handled at that instant
+/// (type, id, versionId) in `seen`. Each other match gives its records, or one problem naming the JSON pointer
+/// at fault (position: the page URL and the entry's 1-based place; a version repeated on the page is a
+/// `duplicate_key` problem). A match whose records are all derived (line 0), and an episode of another unit,
+/// is passed to acceptedWithoutRecord: so the host counts every match as accepted or quarantined. An id holding
+/// a personnummer is quarantined and enters `seen` only as a stand-in (README "Checkpoint"). Returns `cursor`
+/// with `since` raised to the page's highest meta.lastUpdated and `seen` holding the matches handled at that instant
 /// (accepted, quarantined or skipped alike: the same version would be handled the same way again).
 /// `next` and `refused` are left as they were: they are the run's.
 SearchCursor applyPage(const BundlePage& page, const std::string& type, const std::string& source,
